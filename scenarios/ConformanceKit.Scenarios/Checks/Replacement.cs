@@ -1,0 +1,66 @@
+using ConformanceKit.Scenarios.Timeline;
+
+namespace ConformanceKit.Scenarios.Checks;
+
+/// <summary>
+/// Replacement after deleting all pods by label: the same names come back with new UIDs, in order 0, 1, 2 (the new
+/// pod 0 may appear while the old higher ordinals are still terminating); IPs may change and are reported.
+/// </summary>
+public static class Replacement
+{
+    private const string Name = nameof(Replacement);
+
+    /// <summary>
+    /// Compares, per ordinal, the last pod created before <paramref name="deletedAt"/> with the first created in
+    /// [<paramref name="deletedAt"/>, <paramref name="until"/>) (both by the observer's clock, like steps).
+    /// </summary>
+    public static CheckResult Check(Timeline.Timeline timeline, string setName, int replicas, DateTimeOffset deletedAt, DateTimeOffset? until = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var pods = timeline.PodsOf(setName);
+        var violations = new List<string>();
+        var facts = new List<string>();
+        for (var i = 0; i < replicas; i++)
+        {
+            var old = pods.LastOrDefault(p => p.Ordinal == i && p.Created.Observed < deletedAt);
+            var fresh = pods.FirstOrDefault(p => p.Ordinal == i && p.Created.Observed >= deletedAt && (until is null || p.Created.Observed < until));
+            if (old is null || fresh is null)
+            {
+                violations.Add(old is null
+                    ? $"{setName}-{i} did not exist before the deletion at {deletedAt:HH:mm:ss.fff}"
+                    : $"{old.Label} was not replaced after the deletion at {deletedAt:HH:mm:ss.fff}");
+                continue;
+            }
+
+            facts.Add($"{setName}-{i}: uid {old.ShortUid} -> {fresh.ShortUid}, IP {old.CurrentIp ?? "none"} -> {fresh.CurrentIp ?? "none"}, new pod created {fresh.Created}");
+            if (old.Uid == fresh.Uid)
+            {
+                violations.Add($"{fresh.Label} kept its UID after the deletion at {deletedAt:HH:mm:ss.fff}");
+            }
+            else if (old.Gone is null)
+            {
+                violations.Add($"{fresh.Label} was created at {fresh.Created} while {old.Label} was never gone");
+            }
+            else if (fresh.Created.IsBefore(old.Gone))
+            {
+                violations.Add($"{fresh.Label} was created at {fresh.Created}, before the old {old.Label} was gone at {old.Gone}");
+            }
+
+            var stillTerminating = pods.Where(p => p.Ordinal > i && p.Created.Observed < deletedAt && p.Gone is { } g && fresh.Created.IsBefore(g)).ToList();
+            if (stillTerminating.Count > 0)
+            {
+                facts.Add($"new {setName}-{i} appeared while old {string.Join(", ", stillTerminating.Select(p => p.Label))} were still terminating");
+            }
+        }
+
+        var order = OrderedCreation.Check(timeline, setName, deletedAt, until);
+        if (!order.Passed)
+        {
+            violations.Add($"replacements were not created in order: {order.Message}");
+        }
+
+        var ips = string.Join(", ", facts.Where(f => f.Contains("IP", StringComparison.Ordinal)).Select(f => f[..f.IndexOf(", new pod", StringComparison.Ordinal)]));
+        return CheckResult.From(Name, violations,
+            $"{setName}-0..{setName}-{replicas - 1} came back with the same names and new UIDs, in order ({ips})", facts);
+    }
+}

@@ -1,0 +1,44 @@
+namespace ConformanceKit.Scenarios.Timeline;
+
+/// <summary>What happened in one scenario's namespace: pods by UID, claims, events and the scenario's steps.</summary>
+public sealed record Timeline
+{
+    /// <summary>An empty timeline.</summary>
+    public static Timeline Empty { get; } = new();
+
+    /// <summary>One history per pod UID, ordered by creation.</summary>
+    public IReadOnlyList<PodHistory> Pods { get; init; } = [];
+
+    /// <summary>One history per claim UID, ordered by creation.</summary>
+    public IReadOnlyList<ClaimHistory> Claims { get; init; } = [];
+
+    /// <summary>Namespace events in observation order.</summary>
+    public IReadOnlyList<TimelineEvent> Events { get; init; } = [];
+
+    /// <summary>What the scenario did when.</summary>
+    public IReadOnlyList<TimelineStep> Steps { get; init; } = [];
+
+    /// <summary>The pods whose name is <c>&lt;setName&gt;-&lt;ordinal&gt;</c>, ordered by creation.</summary>
+    public IReadOnlyList<PodHistory> PodsOf(string setName) =>
+        Pods.Where(p => PodHistory.ParseOrdinal(p.Name, setName) is not null).ToList();
+
+    /// <summary>The time of the first step whose label contains <paramref name="labelFragment"/>.</summary>
+    public DateTimeOffset StepTime(string labelFragment) =>
+        Steps.FirstOrDefault(s => s.Label.Contains(labelFragment, StringComparison.OrdinalIgnoreCase))?.At
+        ?? throw new InvalidOperationException(
+            $"no step labelled '*{labelFragment}*' among {Steps.Count} steps: {string.Join("; ", Steps.Select(s => s.Label))}");
+
+    /// <summary>The earliest time anything in the timeline happened, or null when empty.</summary>
+    public DateTimeOffset? Start => AllTimes().Select(t => (DateTimeOffset?)t).Min();
+
+    /// <summary>The latest time anything in the timeline happened, or null when empty.</summary>
+    public DateTimeOffset? End => AllTimes().Select(t => (DateTimeOffset?)t).Max();
+
+    private IEnumerable<DateTimeOffset> AllTimes() =>
+        Pods.SelectMany(p => new[] { p.Created, p.Scheduled, p.Running, p.Ready, p.TerminationRequested, p.Gone })
+            .Concat(Pods.SelectMany(p => p.ReadyTransitions.Select(r => r.At)))
+            .Concat(Claims.SelectMany(c => c.Phases.Select(p => p.At)))
+            .OfType<Instant>()
+            .Select(i => i.Best)
+            .Concat(Steps.Select(s => s.At));
+}

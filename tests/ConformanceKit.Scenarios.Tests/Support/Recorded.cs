@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Timeline;
+
+namespace ConformanceKit.Scenarios.Tests.Support;
+
+/// <summary>
+/// Replays the recorded v1.26 watch streams. The recording has no observer clock, so one is synthesised: each
+/// event is "observed" at the latest server timestamp it carries plus 999 ms (server stamps are truncated to the
+/// second, so the real moment lies within that second), never before the previous event (+1 ms).
+/// </summary>
+internal static class Recorded
+{
+    public static IReadOnlyList<WatchEvent<T>> Watch<T>(string folder, string file, JsonTypeInfo<T> typeInfo, Func<T, IEnumerable<DateTimeOffset?>> stamps)
+    {
+        var events = new List<WatchEvent<T>>();
+        var clock = DateTimeOffset.MinValue;
+        foreach (var line in SharedData.Text("recorded-k8s-1.26", folder, file).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var raw = KubeJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(line), KubeJson.Context.RawWatchEvent);
+            var type = Enum.Parse<WatchEventType>(raw.Type, ignoreCase: true);
+            if (type is WatchEventType.Bookmark or WatchEventType.Error)
+            {
+                continue;
+            }
+
+            var obj = KubeJson.Deserialize(raw.Object, typeInfo);
+            var latest = stamps(obj).OfType<DateTimeOffset>().DefaultIfEmpty(clock).Max();
+            clock = clock == DateTimeOffset.MinValue ? latest.AddMilliseconds(999) : Max(clock.AddMilliseconds(1), latest.AddMilliseconds(999));
+            events.Add(new WatchEvent<T>(type, obj, null, clock));
+        }
+
+        return events;
+    }
+
+    public static IReadOnlyList<WatchEvent<Pod>> Pods(string folder) => Watch(folder, "pods.watch.jsonl", KubeJson.Context.Pod, p =>
+        (p.Status?.Conditions ?? []).Select(c => c.LastTransitionTime)
+            .Append(p.Metadata.CreationTimestamp)
+            .Append(p.Metadata.DeletionTimestamp - TimeSpan.FromSeconds(p.Metadata.DeletionGracePeriodSeconds ?? 0)));
+
+    public static IReadOnlyList<WatchEvent<PersistentVolumeClaim>> Claims(string folder) =>
+        Watch(folder, "pvcs.watch.jsonl", KubeJson.Context.PersistentVolumeClaim, c => [c.Metadata.CreationTimestamp, c.Metadata.DeletionTimestamp]);
+
+    public static IReadOnlyList<WatchEvent<Event>> Events(string folder) =>
+        Watch(folder, "events.watch.jsonl", KubeJson.Context.Event, e => [e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp]);
+
+    public static IReadOnlyList<TimelineStep> Steps(string folder) =>
+        SharedData.Text("recorded-k8s-1.26", folder, "steps.log").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => new TimelineStep(l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim(),
+                DateTimeOffset.Parse(l[..l.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)))
+            .ToList();
+
+    /// <summary>The timeline built from a recorded folder's pods, claims, events and steps.</summary>
+    public static Timeline.Timeline Timeline(string folder)
+    {
+        var builder = new TimelineBuilder();
+        foreach (var e in Pods(folder)) builder.Observe(e);
+        foreach (var e in Claims(folder)) builder.Observe(e);
+        foreach (var e in Events(folder)) builder.Observe(e);
+        foreach (var s in Steps(folder)) builder.MarkStep(s.Label, s.At);
+        return builder.Build();
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
