@@ -1,0 +1,153 @@
+using ConformanceKit.Kube.Config;
+using ConformanceKit.TestSupport.Pki;
+using NUnit.Framework;
+using Shouldly;
+
+namespace ConformanceKit.Kube.Tests.Config;
+
+public sealed class KubeConfigResolutionTests
+{
+    private TempDirectory temp = null!;
+    private TestPki pki = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        temp = new TempDirectory();
+        pki = TestPki.Create();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        pki.Dispose();
+        temp.Dispose();
+    }
+
+    [Test]
+    public void Load_KubeconfigList_MergesWithFirstFileWinning()
+    {
+        // Given two files defining the same cluster name and each its own current-context
+        var first = temp.Write("a", MergeFile("a", "https://first:6443", extraCluster: null));
+        var second = temp.Write("b", MergeFile("b", "https://second:6443", extraCluster: "b-only"));
+        var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{first}:{temp.Path}/missing:{second}" };
+
+        // When loaded through KUBECONFIG (a missing file in the middle of the list)
+        var current = KubeConfigLoader.Load(null, null, env);
+        var other = KubeConfigLoader.Load(null, "b", env);
+        var reversed = KubeConfigLoader.Load(null, null, new Dictionary<string, string?> { ["KUBECONFIG"] = $"{second}:{first}" });
+
+        // Then current-context comes from the first file, the shared cluster from the first file that defines it
+        current.Source.ShouldBe($"kubeconfig {first}, context a");
+        current.Server.ShouldBe(new Uri("https://first:6443"));
+        other.Source.ShouldBe($"kubeconfig {second}, context b");
+        other.Server.ShouldBe(new Uri("https://first:6443"));
+        reversed.Source.ShouldBe($"kubeconfig {second}, context b");
+        reversed.Server.ShouldBe(new Uri("https://second:6443"));
+    }
+
+    [Test]
+    public void Load_ExplicitPath_BeatsKubeconfigVariable()
+    {
+        // Given KUBECONFIG pointing at one file and an explicit path naming another
+        var fromVariable = temp.Write("env", Kubeconfigs.WithToken("https://from-env:6443", "x"));
+        var explicitFile = temp.Write("explicit", Kubeconfigs.WithToken("https://explicit:6443", "y"));
+        var env = new Dictionary<string, string?> { ["KUBECONFIG"] = fromVariable };
+
+        // When loading with and without the explicit path
+        // Then the explicit path wins, and the variable is used otherwise
+        KubeConfigLoader.Load(explicitFile, null, env).Server.Host.ShouldBe("explicit");
+        KubeConfigLoader.Load(null, null, env).Server.Host.ShouldBe("from-env");
+    }
+
+    [Test]
+    public void Load_ContextArgument_OverridesCurrentContext()
+    {
+        // Given a file whose current-context is a, with a second context b on another cluster
+        var path = temp.Write("config", """
+            clusters:
+            - name: one
+              cluster: {server: "https://one:6443"}
+            - name: two
+              cluster: {server: "https://two:6443"}
+            contexts:
+            - name: a
+              context: {cluster: one}
+            - name: b
+              context: {cluster: two, namespace: bee}
+            current-context: a
+            """);
+
+        // When loaded with and without --context b
+        var chosen = KubeConfigLoader.Load(path, "b", new Dictionary<string, string?>());
+        var byDefault = KubeConfigLoader.Load(path, null, new Dictionary<string, string?>());
+
+        // Then --context picks b, and the default is the current-context
+        chosen.Source.ShouldEndWith("context b");
+        chosen.Server.Host.ShouldBe("two");
+        chosen.Namespace.ShouldBe("bee");
+        byDefault.Source.ShouldEndWith("context a");
+        byDefault.Server.Host.ShouldBe("one");
+    }
+
+    [Test]
+    public void Load_WithoutKubeconfigVariable_UsesHomeKubeConfig()
+    {
+        // Given HOME with .kube/config and no KUBECONFIG
+        temp.Write(".kube/config", Kubeconfigs.WithToken("https://home:6443", "t"));
+
+        // When loaded with that environment
+        var connection = KubeConfigLoader.Load(null, null, new Dictionary<string, string?> { ["HOME"] = temp.Path });
+
+        // Then ~/.kube/config was used
+        connection.Server.Host.ShouldBe("home");
+        connection.Source.ShouldStartWith($"kubeconfig {Path.Combine(temp.Path, ".kube", "config")}");
+    }
+
+    [Test]
+    public async Task Load_InCluster_ReadsTheServiceAccountMount()
+    {
+        // Given no kubeconfig anywhere, the service env vars and a service account mount
+        temp.Write("sa/token", "sa-token\n");
+        temp.Write("sa/ca.crt", TestPki.CertificatePem(pki.Ca));
+        temp.Write("sa/namespace", "ck-system");
+        var env = new Dictionary<string, string?> { ["HOME"] = temp.Path, ["KUBERNETES_SERVICE_HOST"] = "10.96.0.1", ["KUBERNETES_SERVICE_PORT"] = "443" };
+        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(temp.Path, "sa") };
+
+        // When loaded
+        var connection = KubeConfigLoader.Load(null, null, env, settings);
+
+        // Then the in-cluster connection is built from the mount
+        connection.Server.ShouldBe(new Uri("https://10.96.0.1:443"));
+        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(pki.Ca.Thumbprint);
+        connection.Namespace.ShouldBe("ck-system");
+        (await connection.Credentials!.GetTokenAsync(CancellationToken.None)).ShouldBe("sa-token");
+        connection.Source.ShouldContain("in-cluster");
+
+        // And without the env vars it is not used (negative control)
+        env.Remove("KUBERNETES_SERVICE_HOST");
+        Should.Throw<KubeConfigException>(() => KubeConfigLoader.Load(null, null, env, settings));
+    }
+
+    private static string MergeFile(string name, string sharedServer, string? extraCluster)
+    {
+        var extra = extraCluster is null ? "" : $"- name: {extraCluster}\n  cluster:\n    server: https://{extraCluster}:6443\n";
+        return $"""
+            clusters:
+            - name: shared
+              cluster:
+                server: {sharedServer}
+            {extra}users:
+            - name: u-{name}
+              user:
+                token: t-{name}
+            contexts:
+            - context:
+                cluster: shared
+                user: u-{name}
+              name: {name}
+            current-context: {name}
+
+            """;
+    }
+}

@@ -1,0 +1,212 @@
+using ConformanceKit.Kube.Config;
+using ConformanceKit.TestSupport.Pki;
+using NUnit.Framework;
+using Shouldly;
+
+namespace ConformanceKit.Kube.Tests.Config;
+
+public sealed class MalformedKubeConfigTests
+{
+    private static readonly Dictionary<string, string?> NoEnvironment = [];
+    private TempDirectory temp = null!;
+    private TestPki pki = null!;
+    private string caData = "";
+
+    [SetUp]
+    public void SetUp()
+    {
+        temp = new TempDirectory();
+        pki = TestPki.Create();
+        caData = TempDirectory.Base64(TestPki.CertificatePem(pki.Ca));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        pki.Dispose();
+        temp.Dispose();
+    }
+
+    [Test]
+    public void Baseline_WellFormedFile_Loads()
+    {
+        // Given the well-formed file every malformed case below differs from in one field
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443", $"certificate-authority-data: {caData}"], ClientCertUser()));
+
+        // When it is loaded
+        var connection = KubeConfigLoader.Load(path, null, NoEnvironment);
+
+        // Then it works (negative control for the cases below)
+        connection.ClientCertificate.ShouldNotBeNull();
+    }
+
+    [TestCase("apiVersion: v1\nclusters:\n- name: dev\n  cluster:\n    server: \"https://x\n  bad\n", "not valid YAML at line ")]
+    [TestCase("apiVersion: v1\nkind: Config\n  clusters: []\n", "not valid YAML at line 3")]
+    [TestCase("apiVersion: v1\nclusters:\n- name: dev\n  cluster: {server: https://x\ncontexts: []\n", "not valid YAML")]
+    public void BadYaml_NamesTheFileAndWhereItBroke(string yaml, string expected)
+    {
+        // Given a file that is not valid YAML
+        var path = temp.Write("config", yaml);
+
+        // When it is loaded
+        var message = Fail(path);
+
+        // Then the message names the file and (when the parser knows it) the line
+        message.ShouldStartWith($"kubeconfig {path}: {expected}");
+    }
+
+    [Test]
+    public void MissingContext_ListsTheContextsThatExist()
+    {
+        // Given a well-formed file with context dev
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], null));
+
+        // When a context that does not exist is asked for
+        var message = Fail(path, "prod");
+
+        // Then the message names the file, the missing context and the ones that exist
+        message.ShouldBe($"kubeconfig {path}: --context prod: context 'prod' is not defined; contexts defined: dev");
+    }
+
+    [Test]
+    public void CurrentContextNotDefined_NamesTheCurrentContextField()
+    {
+        // Given current-context naming a context the file does not define
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], null, currentContext: "gone"));
+
+        // When it is loaded
+        var message = Fail(path);
+
+        // Then the field is current-context
+        message.ShouldBe($"kubeconfig {path}: current-context: context 'gone' is not defined; contexts defined: dev");
+    }
+
+    [Test]
+    public void ClusterWithoutServer_NamesTheServerField()
+    {
+        // Given a cluster with a CA but no server
+        var path = temp.Write("config", Kubeconfigs.Single([$"certificate-authority-data: {caData}"], null));
+
+        // When it is loaded
+        // Then the message names clusters[dev].server
+        Fail(path).ShouldStartWith($"kubeconfig {path}: clusters[dev].server: missing");
+    }
+
+    [TestCase("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n", "does not parse as a PEM certificate")]
+    [TestCase("just some text", "holds no PEM certificate")]
+    public void CaThatDoesNotParse_NamesTheCaField(string caText, string problem)
+    {
+        // Given certificate-authority-data that is not a certificate
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443", $"certificate-authority-data: {TempDirectory.Base64(caText)}"], null));
+
+        // When it is loaded
+        // Then the message names the field and the problem
+        Fail(path).ShouldStartWith($"kubeconfig {path}: clusters[dev].certificate-authority-data: {problem}");
+    }
+
+    [Test]
+    public void UnreadableKeyFile_NamesTheFieldAndThePath()
+    {
+        // Given client-key naming a file that does not exist
+        var client = pki.IssueClient("ci");
+        var missing = Path.Combine(temp.Path, "missing.key");
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
+            [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(client))}", $"client-key: {missing}"]));
+
+        // When it is loaded
+        // Then the message names users[ci].client-key and the file
+        Fail(path).ShouldStartWith($"kubeconfig {path}: users[ci].client-key: cannot read {missing} (No such file)");
+    }
+
+    [Test]
+    public void KeyOfAnotherCertificate_IsReportedAsMismatch()
+    {
+        // Given the certificate of one client with the key of another
+        var alice = pki.IssueClient("alice");
+        var mallory = pki.IssueClient("mallory");
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
+            [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(alice))}", $"client-key-data: {TempDirectory.Base64(TestPki.RsaKeyPem(mallory))}"]));
+
+        // When it is loaded
+        // Then the key field is blamed, naming the certificate field
+        Fail(path).ShouldStartWith($"kubeconfig {path}: users[ci].client-key-data: does not match the certificate in users[ci].client-certificate-data (CN=alice");
+    }
+
+    [Test]
+    public void AuthProvider_IsRefusedPointingAtExecPlugins()
+    {
+        // Given a user with the legacy gcp auth-provider
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["auth-provider:", "  name: gcp"]));
+
+        // When it is loaded
+        var message = Fail(path);
+
+        // Then the message says it was removed and what to use
+        message.ShouldStartWith($"kubeconfig {path}: users[ci].auth-provider: the legacy auth-provider plugin 'gcp' is not supported");
+        message.ShouldContain("kubectl 1.26");
+        message.ShouldContain("exec credential plugin");
+    }
+
+    [Test]
+    public void BasicAuth_IsRefused()
+    {
+        // Given a user with username and password
+        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["username: admin", "password: secret"]));
+
+        // When it is loaded
+        // Then basic authentication is named as unsupported
+        Fail(path).ShouldStartWith($"kubeconfig {path}: users[ci].username: basic authentication (username/password) is not supported");
+    }
+
+    [Test]
+    public void ExplicitPathMissing_NamesThePath()
+    {
+        // Given a path that does not exist
+        var path = Path.Combine(temp.Path, "nope.yaml");
+
+        // When it is loaded
+        // Then the message names it
+        Fail(path).ShouldStartWith($"kubeconfig {path}: cannot read the file (No such file)");
+    }
+
+    [Test]
+    public void NothingFound_NamesEveryPlaceLooked()
+    {
+        // Given neither KUBECONFIG, ~/.kube/config nor a service account
+        var env = new Dictionary<string, string?> { ["HOME"] = temp.Path };
+        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(temp.Path, "sa") };
+
+        // When loading
+        var message = Should.Throw<KubeConfigException>(() => KubeConfigLoader.Load(null, null, env, settings)).Message;
+
+        // Then every place is named
+        message.ShouldStartWith("no kubeconfig found; looked at: ");
+        message.ShouldContain(Path.Combine(temp.Path, ".kube", "config"));
+        message.ShouldContain("in-cluster service account (KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set)");
+        message.ShouldContain("--kubeconfig");
+    }
+
+    [Test]
+    public void KubeconfigListOfMissingFiles_NamesThem()
+    {
+        // Given KUBECONFIG naming only files that do not exist
+        var a = Path.Combine(temp.Path, "a");
+        var b = Path.Combine(temp.Path, "b");
+        var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{a}:{b}" };
+        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(temp.Path, "sa") };
+
+        // When loading
+        // Then both are named
+        Should.Throw<KubeConfigException>(() => KubeConfigLoader.Load(null, null, env, settings))
+            .Message.ShouldContain($"$KUBECONFIG ({a}, {b}: none exists)");
+    }
+
+    private string[] ClientCertUser()
+    {
+        var client = pki.IssueClient("ci");
+        return [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(client))}", $"client-key-data: {TempDirectory.Base64(TestPki.RsaKeyPem(client))}"];
+    }
+
+    private static string Fail(string path, string? context = null) =>
+        Should.Throw<KubeConfigException>(() => KubeConfigLoader.Load(path, context, NoEnvironment)).Message;
+}
