@@ -1,0 +1,69 @@
+using ConformanceKit.Kube.Models;
+
+namespace ConformanceKit.Scenarios.Recording;
+
+/// <summary>
+/// What the recorder knows about its namespace right after one watch event: the current object of every pod and
+/// claim (by name), the events so far, and the timeline built from everything observed.
+/// </summary>
+public sealed class NamespaceView
+{
+    private readonly Lazy<Timeline.Timeline> _timeline;
+
+    internal NamespaceView(
+        IReadOnlyDictionary<string, Pod> pods,
+        IReadOnlyDictionary<string, PersistentVolumeClaim> claims,
+        IReadOnlyList<Event> events,
+        Func<Timeline.Timeline> timeline)
+    {
+        Pods = pods;
+        Claims = claims;
+        Events = events;
+        _timeline = new Lazy<Timeline.Timeline>(timeline, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Pods that exist now (terminating ones included), by name.</summary>
+    public IReadOnlyDictionary<string, Pod> Pods { get; }
+
+    /// <summary>Claims that exist now, by name.</summary>
+    public IReadOnlyDictionary<string, PersistentVolumeClaim> Claims { get; }
+
+    /// <summary>Every namespace event seen, latest version of each.</summary>
+    public IReadOnlyList<Event> Events { get; }
+
+    /// <summary>The timeline of everything observed up to this view.</summary>
+    public Timeline.Timeline Timeline => _timeline.Value;
+
+    /// <summary>True when the pod's Ready condition is True and it is not terminating.</summary>
+    public static bool IsReady(Pod pod) =>
+        pod.Metadata.DeletionTimestamp is null
+        && pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
+
+    /// <summary>The pods whose name is <c>&lt;setName&gt;-&lt;ordinal&gt;</c>, by ordinal.</summary>
+    public IReadOnlyDictionary<int, Pod> PodsOf(string setName) =>
+        Pods.Values
+            .Select(p => (Pod: p, Ordinal: ConformanceKit.Scenarios.Timeline.PodHistory.ParseOrdinal(p.Metadata.Name ?? "", setName)))
+            .Where(x => x.Ordinal is not null)
+            .ToDictionary(x => x.Ordinal!.Value, x => x.Pod);
+
+    /// <summary>True when pods <c>setName-0..replicas-1</c> all exist, are Ready, and no other ordinal exists.</summary>
+    public bool AllReady(string setName, int replicas)
+    {
+        var pods = PodsOf(setName);
+        return pods.Count == replicas && Enumerable.Range(0, replicas).All(i => pods.TryGetValue(i, out var p) && IsReady(p));
+    }
+
+    /// <summary>One line per pod and claim: name, short UID, phase, Ready, terminating; for timeout messages.</summary>
+    public string Describe()
+    {
+        var pods = Pods.Values.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).Select(p =>
+            $"pod {p.Metadata.Name} uid={Short(p.Metadata.Uid)} phase={p.Status?.Phase ?? "?"} ready={IsReady(p)}"
+            + (p.Metadata.DeletionTimestamp is null ? "" : " terminating"));
+        var claims = Claims.Values.OrderBy(c => c.Metadata.Name, StringComparer.Ordinal).Select(c =>
+            $"pvc {c.Metadata.Name} phase={c.Status?.Phase ?? "?"} volume={c.Spec?.VolumeName ?? "-"}");
+        var lines = pods.Concat(claims).ToList();
+        return lines.Count == 0 ? "(no pods, no claims)" : string.Join("; ", lines);
+    }
+
+    private static string Short(string? uid) => uid is { Length: > 8 } ? uid[..8] : uid ?? "?";
+}

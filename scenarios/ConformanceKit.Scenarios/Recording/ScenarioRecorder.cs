@@ -1,0 +1,203 @@
+using ConformanceKit.Kube.Api;
+using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Timeline;
+
+namespace ConformanceKit.Scenarios.Recording;
+
+/// <summary>
+/// Watches pods, claims and events of one namespace from before a scenario acts until it is disposed, feeds a
+/// <see cref="TimelineBuilder"/>, and lets the scenario wait on conditions that are re-evaluated on every watch
+/// event (so waits react within milliseconds and never poll or sleep).
+/// </summary>
+public sealed class ScenarioRecorder : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly TimelineBuilder _builder;
+    private readonly NamespaceState _state = new();
+    private readonly List<PendingWait> _pending = [];
+    private readonly List<ConditionWait> _waits = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _clock;
+    private readonly List<Task> _loops = [];
+    private Exception? _fault;
+
+    private ScenarioRecorder(string @namespace, TimeProvider clock)
+    {
+        Namespace = @namespace;
+        _clock = clock;
+        _builder = new TimelineBuilder(clock);
+    }
+
+    /// <summary>The namespace recorded.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The state after the latest watch event.</summary>
+    public NamespaceView Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state.View(_builder.Build);
+            }
+        }
+    }
+
+    /// <summary>Every wait the scenario completed, with its reaction time.</summary>
+    public IReadOnlyList<ConditionWait> Waits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _waits];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lists pods, claims and events of <paramref name="namespace"/> and starts watching each from its list's
+    /// resourceVersion; returns once the three lists are in, so nothing the scenario does afterwards is missed.
+    /// </summary>
+    public static async Task<ScenarioRecorder> StartAsync(
+        KubeClient client, string @namespace, TimeProvider? clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var recorder = new ScenarioRecorder(@namespace, clock ?? TimeProvider.System);
+        try
+        {
+            await recorder.StartAsync<Pod>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
+            await recorder.StartAsync<PersistentVolumeClaim>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
+            await recorder.StartAsync<Event>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
+            return recorder;
+        }
+        catch
+        {
+            await recorder.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Records that the scenario did something, now (observer's clock).</summary>
+    public DateTimeOffset MarkStep(string label)
+    {
+        var now = _clock.GetUtcNow();
+        _builder.MarkStep(label, now);
+        return now;
+    }
+
+    /// <summary>A snapshot of the timeline so far.</summary>
+    public Timeline.Timeline BuildTimeline() => _builder.Build();
+
+    /// <summary>
+    /// Completes with the first view for which <paramref name="condition"/> holds, evaluated now and after every
+    /// watch event; throws <see cref="TimeoutException"/> naming <paramref name="description"/>, the timeout and
+    /// the namespace's state when it does not hold within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<NamespaceView> WaitUntilAsync(
+        Func<NamespaceView, bool> condition, TimeSpan timeout, string description, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var wait = new PendingWait(condition, description, _clock.GetUtcNow());
+        lock (_gate)
+        {
+            if (_fault is not null)
+            {
+                throw new InvalidOperationException($"the recorder of namespace '{Namespace}' stopped: {_fault.Message}", _fault);
+            }
+
+            if (wait.TryComplete(_state.View(_builder.Build)))
+            {
+                var view = wait.Completion.Task.GetAwaiter().GetResult();
+                _waits.Add(new ConditionWait(description, wait.Started, _clock.GetUtcNow(), null));
+                return view;
+            }
+
+            _pending.Add(wait);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        deadline.CancelAfter(timeout);
+        await using var registration = deadline.Token.Register(() => wait.Completion.TrySetCanceled()).ConfigureAwait(false);
+        try
+        {
+            return await wait.Completion.Task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_stop.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"{description} didn't happen within the allowed timeout of '{timeout:c}' in namespace '{Namespace}'; state: {Current.Describe()}");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _pending.Remove(wait);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task StartAsync<T>(KubeClient client, Action<WatchEvent<T>> feed, CancellationToken cancellationToken)
+        where T : class, IKubeResource<T>
+    {
+        var loop = await WatchPump.StartAsync(client, Namespace, _clock, feed, Fail, _stop.Token, cancellationToken).ConfigureAwait(false);
+        _loops.Add(loop);
+    }
+
+    private void Feed<T>(WatchEvent<T> e, Action<WatchEvent<T>> toState, Action<WatchEvent<T>> toBuilder)
+    {
+        if (e.Type == WatchEventType.Bookmark)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            toState(e);
+            toBuilder(e);
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var view = _state.View(_builder.Build);
+            foreach (var wait in _pending.Where(w => w.TryComplete(view)).ToList())
+            {
+                _pending.Remove(wait);
+                if (wait.Completion.Task.IsCompletedSuccessfully)
+                {
+                    _waits.Add(new ConditionWait(wait.Description, wait.Started, _clock.GetUtcNow(), e.ObservedAt));
+                }
+            }
+        }
+    }
+
+    private void Fail(Exception error)
+    {
+        lock (_gate)
+        {
+            _fault ??= error;
+            foreach (var wait in _pending)
+            {
+                wait.Completion.TrySetException(error);
+            }
+
+            _pending.Clear();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using ConformanceKit.Kube.Api;
+using ConformanceKit.Scenarios.Manifests;
+using ConformanceKit.Scenarios.Parsing;
+using ConformanceKit.Scenarios.Recording;
+
+namespace ConformanceKit.Scenarios.Steps;
+
+/// <summary>Commands run in pods by exec: hostname, marker files, readiness release and nslookup.</summary>
+public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
+{
+    /// <summary>Where markers are written (the claim template's mount path).</summary>
+    public const string MarkerPath = "/data/marker";
+
+    /// <summary>Runs a command and returns its stdout; throws naming the pod, command, exit code and stderr when it fails.</summary>
+    public async Task<string> RunAsync(string pod, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        var result = await client.ExecAsync(recorder.Namespace, pod, null, command, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0
+            ? result.Stdout
+            : throw new InvalidOperationException(
+                $"'{string.Join(' ', command)}' in pod {recorder.Namespace}/{pod} exited with {result.ExitCode}: {result.Stderr.Trim()}");
+    }
+
+    /// <summary>What <c>hostname</c> prints in each pod (pod name → output, trimmed).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> HostnamesAsync(IEnumerable<string> pods, CancellationToken cancellationToken)
+    {
+        recorder.MarkStep("exec hostname");
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pod in pods)
+        {
+            outputs[pod] = (await RunAsync(pod, ["hostname"], cancellationToken).ConfigureAwait(false)).Trim();
+        }
+
+        return outputs;
+    }
+
+    /// <summary>Writes <c>marker-&lt;pod&gt;-&lt;token&gt;</c> to <see cref="MarkerPath"/> in each pod; returns pod → marker.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WriteMarkersAsync(IEnumerable<string> pods, string token, CancellationToken cancellationToken)
+    {
+        recorder.MarkStep($"wrote {MarkerPath}");
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pod in pods)
+        {
+            var marker = $"marker-{pod}-{token}";
+            await RunAsync(pod, ["sh", "-c", $"echo {marker} > {MarkerPath} && sync"], cancellationToken).ConfigureAwait(false);
+            written[pod] = marker;
+        }
+
+        return written;
+    }
+
+    /// <summary>Reads <see cref="MarkerPath"/> in each pod (pod → content, trimmed; empty when there is no file).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadMarkersAsync(IEnumerable<string> pods, CancellationToken cancellationToken)
+    {
+        recorder.MarkStep($"read {MarkerPath}");
+        var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pod in pods)
+        {
+            read[pod] = (await RunAsync(pod, ["sh", "-c", $"cat {MarkerPath} 2>/dev/null || true"], cancellationToken).ConfigureAwait(false)).Trim();
+        }
+
+        return read;
+    }
+
+    /// <summary>Lets a held pod become Ready: creates the file its readiness probe waits for.</summary>
+    public async Task<DateTimeOffset> ReleaseAsync(string pod, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"released {pod}");
+        await RunAsync(pod, ["touch", ManifestRenderer.ReadyFile], cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Runs busybox <c>nslookup</c> for each name in the probe pod and parses the answers (NXDOMAIN included).</summary>
+    public async Task<NslookupOutput> NslookupAsync(string probePod, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var name in names)
+        {
+            var result = await client.ExecAsync(recorder.Namespace, probePod, null, ["nslookup", name], cancellationToken).ConfigureAwait(false);
+            if (result.FailedToStart)
+            {
+                throw new InvalidOperationException($"nslookup could not start in pod {recorder.Namespace}/{probePod}: {result.Stderr.Trim()}");
+            }
+
+            text.AppendLine(result.Stdout).AppendLine(result.Stderr);
+        }
+
+        return NslookupParser.Parse(text.ToString());
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using ConformanceKit.Kube.Api;
+using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Recording;
+
+namespace ConformanceKit.Scenarios.Steps;
+
+/// <summary>
+/// The cluster actions scenarios are made of. Each marks a step on the recorder's timeline before it acts, and every
+/// wait is a recorder condition with a deadline (re-evaluated on each watch event).
+/// </summary>
+public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, TimeSpan stepTimeout)
+{
+    /// <summary>The namespace the steps act in.</summary>
+    public string Namespace => recorder.Namespace;
+
+    /// <summary>The recorder the steps mark and wait on.</summary>
+    public ScenarioRecorder Recorder => recorder;
+
+    /// <summary>Applies a (multi-document) manifest; returns the time the step was marked.</summary>
+    public async Task<DateTimeOffset> ApplyAsync(string yaml, string label, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep(label);
+        await client.ApplyAsync(yaml, Namespace, cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Waits until pods <c>set-0..replicas-1</c> all exist and are Ready (and no other ordinal exists).</summary>
+    public Task<NamespaceView> WaitAllReadyAsync(string setName, int replicas, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.AllReady(setName, replicas), stepTimeout, $"all {replicas} pods of {setName} Ready", cancellationToken);
+
+    /// <summary>Waits until pod <paramref name="name"/> exists, is Running and not terminating.</summary>
+    public Task<NamespaceView> WaitRunningAsync(string name, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(
+            v => v.Pods.TryGetValue(name, out var p) && p.Status?.Phase == "Running" && p.Metadata.DeletionTimestamp is null,
+            stepTimeout, $"pod {name} Running", cancellationToken);
+
+    /// <summary>Waits until no pod of the set exists any more (terminating ones included).</summary>
+    public Task<NamespaceView> WaitNoPodsAsync(string setName, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.PodsOf(setName).Count == 0, stepTimeout, $"no pods of {setName} left", cancellationToken);
+
+    /// <summary>Sets spec.replicas through the scale subresource; returns the time the step was marked.</summary>
+    public async Task<DateTimeOffset> ScaleAsync(string setName, int replicas, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"scaled {setName} to {replicas}");
+        var patch = string.Create(CultureInfo.InvariantCulture, $$$"""{"spec":{"replicas":{{{replicas}}}}}""");
+        await client.PatchMergeAsync<StatefulSet>(Namespace, setName, patch, "scale", cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Deletes every pod matching the selector at once; returns the time the step was marked.</summary>
+    public async Task<DateTimeOffset> DeletePodsAsync(string labelSelector, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"deleted pods -l {labelSelector}");
+        await client.DeleteCollectionAsync<Pod>(Namespace, labelSelector, null, cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Deletes one pod; returns the time the step was marked.</summary>
+    public async Task<DateTimeOffset> DeletePodAsync(string name, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"deleted pod {name}");
+        await client.DeleteAsync<Pod>(Namespace, name, null, cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Deletes the StatefulSet (its pods go with it, its claims stay) and waits until its pods are gone.</summary>
+    public async Task<DateTimeOffset> DeleteStatefulSetAsync(string setName, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"deleted statefulset {setName}");
+        await client.DeleteAsync<StatefulSet>(Namespace, setName, new DeleteOptions { PropagationPolicy = "Background" }, cancellationToken)
+            .ConfigureAwait(false);
+        await client.WaitUntilGoneAsync<StatefulSet>(Namespace, setName, stepTimeout, cancellationToken).ConfigureAwait(false);
+        await WaitNoPodsAsync(setName, cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>Deletes the named claims and waits until the recorder has seen each of them gone.</summary>
+    public async Task DeleteClaimsAsync(IReadOnlyList<string> claimNames, CancellationToken cancellationToken)
+    {
+        recorder.MarkStep($"deleted PVCs {string.Join(", ", claimNames)}");
+        foreach (var name in claimNames)
+        {
+            await client.DeleteAsync<PersistentVolumeClaim>(Namespace, name, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await recorder.WaitUntilAsync(v => claimNames.All(n => !v.Claims.ContainsKey(n)), stepTimeout,
+            $"PVCs {string.Join(", ", claimNames)} gone", cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,68 @@
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Manifests;
+using ConformanceKit.Scenarios.Recording;
+using NUnit.Framework;
+using Shouldly;
+
+namespace ConformanceKit.Conformance.Scenarios;
+
+/// <summary>
+/// Scenario 2: OrderedReady creates pod i only after pod i-1 is Ready. Pods are held un-Ready (their readiness
+/// probe waits for /tmp/ready) and released one by one, the upstream e2e way.
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
+public sealed class OrderedCreationScenario : ScenarioTest
+{
+    [Test]
+    public async Task OrderedReady_WhilePodIIsHeldUnReady_TheSetKeepsIPlusOnePods()
+    {
+        // Given a held StatefulSet of 3 with the default OrderedReady policy
+        var set = SetParameters("web", StatefulSetVariant.HeldReadiness);
+        await CreateSetAsync(set);
+
+        for (var i = 0; i < set.Replicas; i++)
+        {
+            // When pod i runs and its readiness probe has failed at least once (so the controller had its chance)
+            var pod = set.PodName(i);
+            var held = await WaitHeldAsync(pod);
+
+            // Then exactly i+1 pods exist, and once released pod i becomes Ready
+            held.PodsOf(set.Name).Count.ShouldBe(i + 1, $"while {pod} is held un-Ready, the set should have {i + 1} pods: {held.Describe()}");
+            var releasedAt = await Commands.ReleaseAsync(pod, Cancellation);
+            await Recorder.WaitUntilAsync(v => v.Pods.TryGetValue(pod, out var p) && NamespaceView.IsReady(p), TimeSpan.FromMinutes(2), $"{pod} Ready", Cancellation);
+            Verify(OrderedCreation.CheckHeld(Recorder.BuildTimeline(), set.Name, i, releasedAt));
+        }
+
+        Verify(OrderedCreation.Check(Recorder.BuildTimeline(), set.Name));
+    }
+
+    [Test]
+    public async Task Parallel_CreatesEveryPodAtOnce_AndFailsTheOrderedCreationCheck()
+    {
+        // Given the same held StatefulSet with podManagementPolicy Parallel (the negative control)
+        var set = SetParameters("web", StatefulSetVariant.HeldReadiness, PodManagementPolicy.Parallel);
+        await CreateSetAsync(set);
+
+        // When pod 0 is held un-Ready, then every pod is released
+        await WaitHeldAsync(set.PodName(0));
+        var releasedAt = DateTimeOffset.UtcNow;
+        var timelineWhileHeld = Recorder.BuildTimeline();
+        foreach (var i in Enumerable.Range(0, set.Replicas))
+        {
+            await Steps.WaitRunningAsync(set.PodName(i), Cancellation);
+            await Commands.ReleaseAsync(set.PodName(i), Cancellation);
+        }
+
+        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+
+        // Then both the held check and the ordered creation check fail
+        VerifyControlFails(OrderedCreation.CheckHeld(timelineWhileHeld, set.Name, 0, releasedAt));
+        VerifyControlFails(OrderedCreation.Check(Recorder.BuildTimeline(), set.Name));
+    }
+
+    private Task<NamespaceView> WaitHeldAsync(string pod) =>
+        Recorder.WaitUntilAsync(
+            v => v.Pods.TryGetValue(pod, out var p) && p.Status?.Phase == "Running" && !NamespaceView.IsReady(p)
+                && v.Events.Any(e => e.InvolvedObject?.Name == pod && e.Reason == "Unhealthy"),
+            TimeSpan.FromMinutes(2), $"{pod} Running with a failed readiness probe", Cancellation);
+}

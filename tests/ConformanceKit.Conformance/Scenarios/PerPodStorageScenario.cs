@@ -1,0 +1,42 @@
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Manifests;
+using ConformanceKit.Scenarios.Recording;
+using NUnit.Framework;
+
+namespace ConformanceKit.Conformance.Scenarios;
+
+/// <summary>
+/// Scenario 6: each pod gets its own claim <c>data-&lt;set&gt;-&lt;i&gt;</c>, Bound; a marker written in pod i survives
+/// the deletion of pod i, and pod i never sees pod j's marker.
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
+public sealed class PerPodStorageScenario : ScenarioTest
+{
+    [Test]
+    public async Task EachPodOwnsItsClaim_AndItsMarkerSurvivesThePodsDeletion()
+    {
+        // Given a Ready StatefulSet of 3 with a claim template, and a marker written in each pod
+        var set = SetParameters("web", StatefulSetVariant.WithStorage);
+        await CreateSetAsync(set);
+        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+        var pods = Enumerable.Range(0, set.Replicas).Select(set.PodName).ToList();
+        var written = await Commands.WriteMarkersAsync(pods, Namespace, Cancellation);
+        Verify(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas));
+
+        // When pod 1 is deleted and comes back
+        var victim = set.PodName(1);
+        var oldUid = Recorder.Current.Pods[victim].Metadata.Uid;
+        await Steps.DeletePodAsync(victim, Cancellation);
+        await Recorder.WaitUntilAsync(
+            v => v.Pods.TryGetValue(victim, out var p) && p.Metadata.Uid != oldUid && NamespaceView.IsReady(p),
+            TimeSpan.FromMinutes(3), $"{victim} replaced and Ready", Cancellation);
+        var read = await Commands.ReadMarkersAsync(pods, Cancellation);
+
+        // Then every pod (the new web-1 included) reads its own marker and no other
+        Verify(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, written, read));
+
+        // And (negative control) the same reads checked against markers shifted by one ordinal fail
+        var shifted = pods.ToDictionary(p => p, p => written[pods[(pods.IndexOf(p) + 1) % pods.Count]]);
+        VerifyControlFails(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, shifted, read));
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using ConformanceKit.Scenarios.Report;
+using NUnit.Framework;
+
+namespace ConformanceKit.Conformance.Scenarios;
+
+/// <summary>
+/// The run's artifacts directory (test parameter ArtifactsDir, else $CK_ARTIFACTS_DIR, else ./artifacts under the
+/// test work directory) and the reports the scenarios wrote, for the index page.
+/// </summary>
+internal static class ScenarioArtifacts
+{
+    private static readonly ConcurrentQueue<ScenarioReport> Reports = new();
+
+    public static string Directory =>
+        TestContext.Parameters.Get("ArtifactsDir")
+        ?? Environment.GetEnvironmentVariable("CK_ARTIFACTS_DIR")
+        ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "artifacts");
+
+    public static string Write(ScenarioReport report)
+    {
+        Reports.Enqueue(report);
+        return ReportWriter.WriteScenario(Directory, report);
+    }
+
+    public static string? WriteIndex() => Reports.IsEmpty ? null : ReportWriter.WriteIndex(Directory, [.. Reports]);
+}

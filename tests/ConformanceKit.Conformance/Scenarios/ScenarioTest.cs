@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using ConformanceKit.Conformance.Infrastructure;
+using ConformanceKit.Fixtures.Session;
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Manifests;
+using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Report;
+using ConformanceKit.Scenarios.Steps;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace ConformanceKit.Conformance.Scenarios;
+
+/// <summary>
+/// A scenario: records its namespace from before it acts, checks record their results, the report (SVG timeline,
+/// checks, reaction times) is written after every test, and a failed test gets the evidence as attachments.
+/// </summary>
+public abstract class ScenarioTest : ConformanceTest
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
+    private readonly List<CheckResult> checks = [];
+    private readonly List<string> notes = [];
+    private ScenarioRecorder? recorder;
+    private ConformanceKit.Scenarios.Timeline.Timeline? finalTimeline;
+    private Stopwatch? wall;
+
+    /// <summary>The recorder of this test's namespace.</summary>
+    protected ScenarioRecorder Recorder => recorder ?? throw new InvalidOperationException("The recorder runs only during a test.");
+
+    /// <summary>Cluster actions with event-driven waits.</summary>
+    protected WorkloadSteps Steps => new(Client, Recorder, StepTimeout);
+
+    /// <summary>Commands run in pods.</summary>
+    protected PodCommands Commands => new(Client, Recorder);
+
+    /// <summary>Renders the manifests of manifests/.</summary>
+    protected static ManifestRenderer Manifests => ManifestRenderer.Default;
+
+    /// <summary>The session label every object this run creates carries.</summary>
+    protected IReadOnlyDictionary<string, string> RunLabels => new Dictionary<string, string> { [SessionLabels.Session] = Session.Run.Id };
+
+    [SetUp]
+    public async Task StartRecorderAsync()
+    {
+        recorder = await ScenarioRecorder.StartAsync(Client, Namespace, null, Cancellation);
+        wall = Stopwatch.StartNew();
+    }
+
+    [TearDown]
+    public async Task WriteReportAsync()
+    {
+        if (recorder is null)
+        {
+            return;
+        }
+
+        finalTimeline = recorder.BuildTimeline();
+        var outcome = TestContext.CurrentContext.Result.Outcome.Status;
+        var report = new ScenarioReport(
+            $"{GetType().Name}.{TestContext.CurrentContext.Test.Name}",
+            outcome switch { TestStatus.Failed => ScenarioResult.Failed, TestStatus.Skipped => ScenarioResult.Skipped, _ => ScenarioResult.Passed },
+            wall?.Elapsed ?? TimeSpan.Zero,
+            [.. recorder.Waits.Select(w => w.Reaction)],
+            finalTimeline,
+            [.. checks],
+            [.. notes, .. recorder.Waits.Select(w => $"waited {w.Elapsed.TotalSeconds:0.000} s for {w.Description} (reaction {w.Reaction.TotalMilliseconds:0} ms)")]);
+        var svg = ScenarioArtifacts.Write(report);
+        TestContext.Progress.WriteLine($"{report.Name}: {report.Result}, timeline {svg}");
+        await recorder.DisposeAsync();
+        recorder = null;
+    }
+
+    /// <summary>Attaches the timeline, events, pod and PVC states and container logs to the failed test.</summary>
+    protected override async Task OnTestFailedAsync(CancellationToken ct)
+    {
+        var name = $"{GetType().Name}.{TestContext.CurrentContext.Test.Name}";
+        var directory = Path.Combine(ScenarioArtifacts.Directory, "evidence", name);
+        var files = await EvidenceCollector.CollectAsync(Client, Namespace, finalTimeline, directory, ct);
+        foreach (var file in files)
+        {
+            TestContext.AddTestAttachment(file, $"{name}: {Path.GetFileNameWithoutExtension(file)}");
+        }
+    }
+
+    /// <summary>Records a check and asserts that it passed.</summary>
+    protected CheckResult Verify(CheckResult result)
+    {
+        checks.Add(result);
+        return result.ShouldPass();
+    }
+
+    /// <summary>Records a negative control and asserts that the check failed (message containing the fragments).</summary>
+    protected CheckResult VerifyControlFails(CheckResult result, params string[] fragments)
+    {
+        checks.Add(result with { Check = "control: " + result.Check });
+        return result.ShouldFail(fragments);
+    }
+
+    /// <summary>Adds a line to the scenario's report.</summary>
+    protected void Note(string note)
+    {
+        notes.Add(note);
+        TestContext.Progress.WriteLine(note);
+    }
+
+    /// <summary>Parameters of a StatefulSet in this test's namespace, with the run's image, class and labels.</summary>
+    protected StatefulSetParameters SetParameters(
+        string name, StatefulSetVariant variant, PodManagementPolicy policy = PodManagementPolicy.OrderedReady, int replicas = 3) => new()
+        {
+            Name = name,
+            Namespace = Namespace,
+            Image = Options.BusyboxImage,
+            Variant = variant,
+            PodManagementPolicy = policy,
+            Replicas = replicas,
+            StorageClassName = Options.StorageClass,
+            Labels = RunLabels,
+        };
+
+    /// <summary>Applies the headless Service and the StatefulSet together; returns when the step was marked.</summary>
+    protected Task<DateTimeOffset> CreateSetAsync(StatefulSetParameters set) =>
+        Steps.ApplyAsync(
+            ManifestRenderer.Combine(
+                Manifests.Render(new ServiceParameters { Name = set.EffectiveServiceName, Namespace = Namespace, App = set.Name, Labels = RunLabels }),
+                Manifests.Render(set)),
+            $"applied service+statefulset {set.Name} replicas={set.Replicas} {set.PodManagementPolicy}",
+            Cancellation);
+
+    /// <summary>Applies the StatefulSet alone (e.g. to re-create it); returns when the step was marked.</summary>
+    protected Task<DateTimeOffset> ApplySetAsync(StatefulSetParameters set) =>
+        Steps.ApplyAsync(Manifests.Render(set), $"applied statefulset {set.Name} replicas={set.Replicas}", Cancellation);
+}

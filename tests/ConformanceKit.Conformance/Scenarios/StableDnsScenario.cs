@@ -1,0 +1,87 @@
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Manifests;
+using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Steps;
+using NUnit.Framework;
+
+namespace ConformanceKit.Conformance.Scenarios;
+
+/// <summary>
+/// Scenario 5: from a busybox pod, <c>&lt;pod&gt;.&lt;svc&gt;.&lt;ns&gt;.svc.cluster.local</c> resolves to that pod's
+/// current IP, follows a replacement to the new IP (within a deadline; how long it took is reported), and a name
+/// for an ordinal that does not exist does not resolve.
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
+public sealed class StableDnsScenario : ScenarioTest
+{
+    private static readonly TimeSpan DnsDeadline = TimeSpan.FromSeconds(90);
+
+    [Test]
+    public async Task EachPodName_ResolvesToItsCurrentIp_AndFollowsAReplacement()
+    {
+        // Given a Ready StatefulSet of 3 and a busybox probe pod
+        var set = SetParameters("web", StatefulSetVariant.Basic);
+        await CreateSetAsync(set);
+        await StartProbeAsync();
+        var before = await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+
+        // When each pod's name is looked up (and a missing ordinal's)
+        var first = await ConvergeAsync(set, before, "before replacement");
+
+        // Then each name resolves to its pod's IP, and web-9 does not resolve
+        Verify(first.Result);
+
+        // When every pod is replaced
+        var oldUids = before.PodsOf(set.Name).Values.Select(p => p.Metadata.Uid).ToHashSet();
+        await Steps.DeletePodsAsync(set.PodSelector, Cancellation);
+        var after = await Recorder.WaitUntilAsync(
+            v => v.AllReady(set.Name, set.Replicas) && v.PodsOf(set.Name).Values.All(p => !oldUids.Contains(p.Metadata.Uid)),
+            TimeSpan.FromMinutes(3), "all pods replaced and Ready", Cancellation);
+
+        // Then, within the deadline, each name resolves to the new pod's IP
+        Verify((await ConvergeAsync(set, after, "after replacement")).Result);
+    }
+
+    [Test]
+    public async Task ExpectingAMissingOrdinalToResolve_FailsTheDnsCheck()
+    {
+        // Given a Ready StatefulSet of 2, a probe pod, and the answers for web-0, web-1 and the missing web-2
+        var set = SetParameters("web", StatefulSetVariant.Basic, replicas: 2);
+        await CreateSetAsync(set);
+        await StartProbeAsync();
+        var view = await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+        var converged = await ConvergeAsync(set, view, "control");
+        Verify(converged.Result);
+
+        // When the check is told web-2 exists (the negative control)
+        var ips = CurrentIps(set, view);
+        ips[set.PodName(2)] = ips[set.PodName(0)];
+
+        // Then it fails because web-2's name does not resolve
+        VerifyControlFails(DnsResolution.Check(converged.Lookups, ips, set.EffectiveServiceName, Namespace), set.PodName(2));
+    }
+
+    private async Task StartProbeAsync()
+    {
+        var probe = new PodParameters { Name = "dns-probe", Namespace = Namespace, Image = Options.BusyboxImage, Labels = RunLabels };
+        await Steps.ApplyAsync(Manifests.Render(probe), "applied busybox dns-probe", Cancellation);
+        await Steps.WaitRunningAsync(probe.Name, Cancellation);
+    }
+
+    private async Task<DnsConvergence> ConvergeAsync(StatefulSetParameters set, NamespaceView view, string when)
+    {
+        var ips = CurrentIps(set, view);
+        var missing = new[] { set.PodName(9) };
+        var names = ips.Keys.Concat(missing).Select(p => DnsResolution.PodFqdn(p, set.EffectiveServiceName, Namespace)).ToList();
+        Recorder.MarkStep($"nslookup {when}");
+        var converged = await DnsConvergence.WaitAsync(
+            Commands, "dns-probe", names, lookups => DnsResolution.Check(lookups, ips, set.EffectiveServiceName, Namespace, missing),
+            DnsDeadline, Cancellation);
+        Note($"DNS {when}: {(converged.Result.Passed ? "converged" : "NOT converged")} after {converged.Elapsed.TotalSeconds:0.0} s " +
+            $"({converged.Attempts} rounds, deadline {DnsDeadline.TotalSeconds:0} s); IPs {string.Join(", ", ips.Select(i => $"{i.Key}={i.Value}"))}");
+        return converged;
+    }
+
+    private static Dictionary<string, string> CurrentIps(StatefulSetParameters set, NamespaceView view) =>
+        view.PodsOf(set.Name).ToDictionary(p => set.PodName(p.Key), p => p.Value.Status?.PodIP ?? "");
+}
