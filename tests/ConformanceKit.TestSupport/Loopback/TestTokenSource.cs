@@ -1,0 +1,22 @@
+using ConformanceKit.Kube.Config;
+
+namespace ConformanceKit.TestSupport.Loopback;
+
+/// <summary>A bearer token source for tests: hands out the tokens in order, moving to the next one on Invalidate().</summary>
+public sealed class TestTokenSource(params string[] tokens) : IBearerTokenSource
+{
+    private int index;
+
+    /// <summary>How often Invalidate() was called.</summary>
+    public int Invalidations { get; private set; }
+
+    /// <inheritdoc />
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(tokens[Math.Min(index, tokens.Length - 1)]);
+
+    /// <inheritdoc />
+    public void Invalidate()
+    {
+        Invalidations++;
+        index++;
+    }
+}
