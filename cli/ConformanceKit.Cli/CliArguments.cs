@@ -1,0 +1,57 @@
+using ConformanceKit.Fixtures.Session;
+
+namespace ConformanceKit.Cli;
+
+/// <summary>The flags <c>run-tests.sh</c> passes on, mapped to the run's option names (see <see cref="ConformanceOptions"/>).</summary>
+internal static class CliArguments
+{
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["--cluster"] = "Cluster",
+        ["--kubeconfig"] = "Kubeconfig",
+        ["--context"] = "Context",
+        ["--storage-class"] = "StorageClass",
+        ["--k3s-image"] = "K3sImage",
+        ["--k3s-image-archive"] = "K3sImageArchive",
+        ["--load-image"] = "LoadImages",
+        ["--busybox-image"] = "BusyboxImage",
+        ["--workload-image"] = "WorkloadImage",
+    };
+
+    public static string HelpText =>
+        "ck preflight [flags]   check the target before the suite (one line on failure, non-zero exit)\n" +
+        "ck sweep               remove containers of earlier runs whose process is gone\n" +
+        "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image is repeatable; each flag falls back to CK_<NAME>)";
+
+    /// <summary>Reads the flags into options; flags win over the CK_* environment.</summary>
+    public static ConformanceOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (flag, inline) = Split(args[i]);
+            if (!Flags.TryGetValue(flag, out var name))
+            {
+                throw new CliUsageException($"unknown flag '{args[i]}'; known flags: {string.Join(", ", Flags.Keys)}.");
+            }
+
+            var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new CliUsageException($"flag '{flag}' needs a value."));
+            values[name] = name == "LoadImages" && values.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
+        }
+
+        try
+        {
+            return ConformanceOptions.Read(name => values.GetValueOrDefault(name));
+        }
+        catch (ArgumentException problem)
+        {
+            throw new CliUsageException(problem.Message);
+        }
+    }
+
+    private static (string Flag, string? Value) Split(string arg)
+    {
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+}

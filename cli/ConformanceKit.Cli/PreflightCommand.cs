@@ -1,0 +1,62 @@
+using ConformanceKit.Docker;
+using ConformanceKit.Fixtures.Existing;
+using ConformanceKit.Fixtures.K3s;
+using ConformanceKit.Fixtures.Session;
+
+namespace ConformanceKit.Cli;
+
+/// <summary>
+/// Checks the target before the suite: for a kubeconfig, that it parses, the API answers, the permissions and the
+/// storage class; for k3s, that the engine answers, that every image to side-load exists, and that the k3s image is
+/// present, else loads it from its archive or pulls it (so "pullable" is proven, and the suite finds it present).
+/// </summary>
+internal static class PreflightCommand
+{
+    public static async Task<int> RunAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var line = options.Cluster == ClusterKind.Kubeconfig
+            ? await CheckExistingAsync(options, cancellationToken).ConfigureAwait(false)
+            : await CheckEngineAsync(options, output, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"preflight ok: {line}").ConfigureAwait(false);
+        return CkCommand.Ok;
+    }
+
+    private static async Task<string> CheckExistingAsync(ConformanceOptions options, CancellationToken cancellationToken)
+    {
+        await using var cluster = await ExistingCluster.AttachAsync(options, _ => { }, cancellationToken).ConfigureAwait(false);
+        return cluster.Description;
+    }
+
+    private static async Task<string> CheckEngineAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var endpoint = DockerEndpoint.FromEnvironment();
+        using var docker = DockerClient.Create(endpoint);
+        try
+        {
+            await docker.PingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerUnavailableException problem)
+        {
+            throw new ClusterStartException(
+                $"No Docker engine answered at {endpoint} ({problem.Reason}). Start Docker (or set DOCKER_HOST), or run against an existing cluster: ./run-tests.sh --kubeconfig PATH [--context NAME].");
+        }
+
+        foreach (var image in options.LoadImages)
+        {
+            if (!await docker.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
+            {
+                throw new ClusterStartException($"--load-image '{image}' is not an image in the Docker engine at {endpoint}; build or pull it there first.");
+            }
+        }
+
+        var present = await docker.ImageExistsAsync(options.K3sImage, cancellationToken).ConfigureAwait(false);
+        if (!present)
+        {
+            var k3s = K3sOptions.Default with { Image = options.K3sImage, ImageArchive = options.K3sImageArchive, Log = line => output.WriteLine(line) };
+            await K3sCluster.EnsureImageAsync(docker, k3s, cancellationToken).ConfigureAwait(false);
+        }
+
+        var how = present ? "present" : options.K3sImageArchive is null ? "pulled" : $"loaded from {options.K3sImageArchive}";
+        return $"Docker engine at {endpoint}; k3s image {options.K3sImage} {how}";
+    }
+}

@@ -1,0 +1,3 @@
+using ConformanceKit.Cli;
+
+return await CkCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

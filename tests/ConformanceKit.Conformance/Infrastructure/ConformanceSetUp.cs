@@ -1,0 +1,46 @@
+using ConformanceKit.Conformance.Infrastructure;
+using ConformanceKit.Fixtures.Session;
+using NUnit.Framework;
+
+namespace ConformanceKit.Conformance;
+
+/// <summary>
+/// Starts (k3s) or attaches (kubeconfig) the run's one cluster before any conformance test and releases it after
+/// the last. When the cluster cannot be had, every test in this assembly fails with that one reason.
+/// </summary>
+[SetUpFixture]
+public sealed class ConformanceSetUp
+{
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(15);
+
+    [OneTimeSetUp]
+    public async Task StartClusterAsync()
+    {
+        try
+        {
+            var options = ConformanceOptions.Read(name => TestContext.Parameters.Get(name));
+            using var deadline = new CancellationTokenSource(StartLimit);
+            var session = await ConformanceSession.StartAsync(options, Log, deadline.Token);
+            ConformanceRun.Started(session);
+        }
+        catch (Exception error)
+        {
+            var reason = error is ClusterStartException or ArgumentException
+                ? error.Message
+                : $"The cluster could not be started: {error.GetType().Name}: {error.Message}";
+            ConformanceRun.Failed(reason);
+            Assert.Fail(reason);
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task ReleaseClusterAsync()
+    {
+        if (ConformanceRun.Take() is { } session)
+        {
+            await session.DisposeAsync();
+        }
+    }
+
+    private static void Log(string line) => TestContext.Progress.WriteLine(line);
+}

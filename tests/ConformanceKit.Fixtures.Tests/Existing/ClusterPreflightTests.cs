@@ -1,0 +1,94 @@
+using ConformanceKit.Fixtures.Existing;
+using ConformanceKit.Fixtures.Session;
+using ConformanceKit.Kube.Config;
+using ConformanceKit.Kube.Models;
+
+namespace ConformanceKit.Fixtures.Tests.Existing;
+
+public sealed class ClusterPreflightTests
+{
+    private static readonly KubeConnection Connection = new() { Server = new Uri("https://10.1.2.3:6443"), Source = "kubeconfig /tmp/kc, context dev" };
+
+    [Test]
+    public async Task FindMissing_DeniedReviews_AreListedInTheMessage()
+    {
+        // Given a user allowed everything except pod exec and listing PVs
+        Task<bool> Allowed(ResourceAttributes a, CancellationToken _) =>
+            Task.FromResult(!(a.Subresource == "exec" || (a.Resource == "persistentvolumes" && a.Verb == "list")));
+
+        // When the required permissions are reviewed
+        var missing = await ClusterPreflight.FindMissingAsync(Allowed, CancellationToken.None);
+        var message = ClusterPreflight.MissingPermissionsMessage(Connection, missing);
+
+        // Then exactly those two are missing, and the message names them and the connection
+        missing.Select(m => m.ToString()).ShouldBe(["create pods/exec (in the run's namespaces)", "list persistentvolumes"]);
+        message.ShouldContain("create pods/exec");
+        message.ShouldContain("list persistentvolumes");
+        message.ShouldContain("context dev");
+        message.ShouldNotContain("create namespaces");
+    }
+
+    [Test]
+    public async Task FindMissing_AllAllowed_FindsNothing_AndAsksAboutWhatTheSuiteNeeds()
+    {
+        // Given a user allowed everything
+        var asked = new List<ResourceAttributes>();
+        Task<bool> Allowed(ResourceAttributes a, CancellationToken _)
+        {
+            lock (asked)
+            {
+                asked.Add(a);
+            }
+
+            return Task.FromResult(true);
+        }
+
+        // When reviewed
+        var missing = await ClusterPreflight.FindMissingAsync(Allowed, CancellationToken.None);
+
+        // Then nothing is missing, namespaced rights were asked in a ck- namespace, cluster ones cluster-wide
+        missing.ShouldBeEmpty();
+        asked.ShouldContain(a => a.Resource == "namespaces" && a.Verb == "delete" && a.Namespace == null);
+        asked.ShouldContain(a => a.Resource == "statefulsets" && a.Group == "apps" && a.Namespace == "ck-preflight");
+        asked.ShouldContain(a => a.Resource == "pods" && a.Subresource == "log" && a.Verb == "get");
+        asked.ShouldContain(a => a.Resource == "storageclasses" && a.Group == "storage.k8s.io" && a.Verb == "list");
+        asked.ShouldContain(a => a.Resource == "events" && a.Verb == "list");
+    }
+
+    [Test]
+    public void ChooseStorageClass_NamedOrDefault_OrListsWhatExists()
+    {
+        // Given a cluster with a default class and another
+        StorageClass[] classes =
+        [
+            new() { Metadata = new() { Name = "slow" } },
+            new() { Metadata = new() { Name = "local-path", Annotations = new Dictionary<string, string> { ["storageclass.kubernetes.io/is-default-class"] = "true" } } },
+        ];
+
+        // When choosing, Then the named one, else the default; a missing name lists the existing ones
+        ClusterPreflight.ChooseStorageClass(classes, "slow").ShouldBe("slow");
+        ClusterPreflight.ChooseStorageClass(classes, null).ShouldBe("local-path");
+        Should.Throw<ClusterStartException>(() => ClusterPreflight.ChooseStorageClass(classes, "fast"))
+            .Message.ShouldBe("StorageClass 'fast' does not exist; the cluster has: slow, local-path (default). Pass one of them with --storage-class.");
+        Should.Throw<ClusterStartException>(() => ClusterPreflight.ChooseStorageClass([classes[0]], null))
+            .Message.ShouldContain("no default StorageClass (it has: slow)");
+    }
+
+    [TestCase("1", "26", true)]
+    [TestCase("1", "27+", true)]
+    [TestCase("1", "25", false)]
+    public void ServerCapabilities_MinimumIs126(string major, string minor, bool supported)
+    {
+        // Given a /version answer, When read, Then only v1.26+ is supported
+        var capabilities = ServerCapabilities.From(new VersionInfo { Major = major, Minor = minor, GitVersion = $"v{major}.{minor.TrimEnd('+')}.0" });
+        capabilities.Supports(1, 26).ShouldBe(supported);
+        if (supported)
+        {
+            Should.NotThrow(capabilities.EnsureSupported);
+        }
+        else
+        {
+            Should.Throw<NotSupportedException>(capabilities.EnsureSupported).Message.ShouldContain("v1.25.0; the suite needs Kubernetes v1.26");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using ConformanceKit.Docker;
+using ConformanceKit.Fixtures.K3s;
+using ConformanceKit.Fixtures.Session;
+
+namespace ConformanceKit.Fixtures.Tests.Plumbing;
+
+/// <summary>The real local engine, the local busybox image and this test run's session labels.</summary>
+internal static class Engine
+{
+    public static readonly RunSession Run = RunSession.Create();
+
+    private static readonly Lazy<Task<DockerClient>> Client = new(ConnectAsync);
+
+    public static string Image => LocalBusyboxImage.DefaultTag;
+
+    /// <summary>The engine client; the test is ignored (with the reason) when no engine answers.</summary>
+    public static async Task<DockerClient> GetAsync()
+    {
+        try
+        {
+            return await Client.Value;
+        }
+        catch (DockerUnavailableException error)
+        {
+            Assert.Ignore($"plumbing tests need a Docker engine: {error.Message}");
+            throw;
+        }
+    }
+
+    /// <summary>k3s options that run the local busybox instead of k3s, unprivileged, labelled with this run.</summary>
+    public static K3sOptions StandIn(params string[] command) => K3sOptions.Default with
+    {
+        Image = Image,
+        Command = command,
+        Privileged = false,
+        Labels = Run.Labels,
+        ReadyTimeout = TimeSpan.FromSeconds(4),
+        StopTimeout = TimeSpan.FromSeconds(1),
+        Log = line => TestContext.Progress.WriteLine(line),
+    };
+
+    public static async Task<IReadOnlyList<ContainerSummary>> OwnContainersAsync()
+    {
+        var docker = await GetAsync();
+        return await docker.ListContainersAsync($"{SessionLabels.Session}={Run.Id}");
+    }
+
+    private static async Task<DockerClient> ConnectAsync()
+    {
+        var docker = DockerClient.Create(DockerEndpoint.FromEnvironment());
+        await docker.PingAsync();
+        await LocalBusyboxImage.EnsureAsync(docker);
+        return docker;
+    }
+}

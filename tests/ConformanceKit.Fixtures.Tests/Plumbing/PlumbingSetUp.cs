@@ -1,0 +1,30 @@
+using ConformanceKit.Fixtures.Session;
+
+namespace ConformanceKit.Fixtures.Tests.Plumbing;
+
+/// <summary>After every plumbing test: no container of this test run remains.</summary>
+[SetUpFixture]
+public sealed class PlumbingSetUp
+{
+    [OneTimeTearDown]
+    public async Task NoLabelledContainerRemainsAsync()
+    {
+        try
+        {
+            _ = await Engine.GetAsync();
+        }
+        catch (IgnoreException)
+        {
+            return;
+        }
+
+        var left = await Engine.OwnContainersAsync();
+        var docker = await Engine.GetAsync();
+        foreach (var container in left)
+        {
+            await docker.RemoveContainerAsync(container.Id);
+        }
+
+        left.ShouldBeEmpty($"containers labelled {SessionLabels.Session}={Engine.Run.Id} were left behind");
+    }
+}
