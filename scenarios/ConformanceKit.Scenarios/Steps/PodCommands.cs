@@ -8,6 +8,9 @@ namespace ConformanceKit.Scenarios.Steps;
 /// <summary>Commands run in pods by exec: hostname, marker files, readiness release and nslookup.</summary>
 public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
 {
+    private static readonly string[] HostnameCommand =
+        ["sh", "-c", "if command -v hostname >/dev/null 2>&1; then exec hostname; else cat /proc/sys/kernel/hostname; fi"];
+
     /// <summary>Where markers are written (the claim template's mount path).</summary>
     public const string MarkerPath = "/data/marker";
 
@@ -21,14 +24,17 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
                 $"'{string.Join(' ', command)}' in pod {recorder.Namespace}/{pod} exited with {result.ExitCode}: {result.Stderr.Trim()}");
     }
 
-    /// <summary>What <c>hostname</c> prints in each pod (pod name → output, trimmed).</summary>
+    /// <summary>
+    /// What <c>hostname</c> prints in each pod (pod name → output, trimmed). Images without a hostname binary
+    /// answer with the kernel's UTS name, which is what hostname prints.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> HostnamesAsync(IEnumerable<string> pods, CancellationToken cancellationToken)
     {
         recorder.MarkStep("exec hostname");
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pod in pods)
         {
-            outputs[pod] = (await RunAsync(pod, ["hostname"], cancellationToken).ConfigureAwait(false)).Trim();
+            outputs[pod] = (await RunAsync(pod, HostnameCommand, cancellationToken).ConfigureAwait(false)).Trim();
         }
 
         return outputs;
@@ -86,5 +92,23 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
         }
 
         return NslookupParser.Parse(text.ToString());
+    }
+
+    /// <summary>Runs busybox <c>wget</c> for each URL in the probe pod (5 s timeout each) and reads the answers.</summary>
+    public async Task<IReadOnlyList<HttpProbeResult>> HttpGetAsync(string probePod, IEnumerable<string> urls, CancellationToken cancellationToken)
+    {
+        var results = new List<HttpProbeResult>();
+        foreach (var url in urls)
+        {
+            var result = await client.ExecAsync(recorder.Namespace, probePod, null, ["wget", "-O", "/dev/null", "-T", "5", url], cancellationToken).ConfigureAwait(false);
+            if (result.FailedToStart)
+            {
+                throw new InvalidOperationException($"wget could not start in pod {recorder.Namespace}/{probePod}: {result.Stderr.Trim()}");
+            }
+
+            results.Add(HttpProbeResult.Parse(url, result.ExitCode, result.Stdout + result.Stderr));
+        }
+
+        return results;
     }
 }

@@ -109,7 +109,7 @@ public abstract class ScenarioTest : ConformanceTest
         {
             Name = name,
             Namespace = Namespace,
-            Image = Options.BusyboxImage,
+            Image = Options.WorkloadImage,
             Variant = variant,
             PodManagementPolicy = policy,
             Replicas = replicas,

@@ -9,7 +9,8 @@ namespace ConformanceKit.Conformance.Scenarios;
 /// <summary>
 /// Scenario 5: from a busybox pod, <c>&lt;pod&gt;.&lt;svc&gt;.&lt;ns&gt;.svc.cluster.local</c> resolves to that pod's
 /// current IP, follows a replacement to the new IP (within a deadline; how long it took is reported), and a name
-/// for an ordinal that does not exist does not resolve.
+/// for an ordinal that does not exist does not resolve. Each pod also answers HTTP through its name (the seed
+/// article's <c>curl -I &lt;pod&gt;.&lt;svc&gt;</c>), before and after the replacement.
 /// </summary>
 [Parallelizable(ParallelScope.Self)]
 public sealed class StableDnsScenario : ScenarioTest
@@ -28,8 +29,9 @@ public sealed class StableDnsScenario : ScenarioTest
         // When each pod's name is looked up (and a missing ordinal's)
         var first = await ConvergeAsync(set, before, "before replacement");
 
-        // Then each name resolves to its pod's IP, and web-9 does not resolve
+        // Then each name resolves to its pod's IP, web-9 does not resolve, and each pod answers HTTP by name
         Verify(first.Result);
+        await VerifyReachableByNameAsync(set, "before replacement");
 
         // When every pod is replaced
         var oldUids = before.PodsOf(set.Name).Values.Select(p => p.Metadata.Uid).ToHashSet();
@@ -38,8 +40,25 @@ public sealed class StableDnsScenario : ScenarioTest
             v => v.AllReady(set.Name, set.Replicas) && v.PodsOf(set.Name).Values.All(p => !oldUids.Contains(p.Metadata.Uid)),
             TimeSpan.FromMinutes(3), "all pods replaced and Ready", Cancellation);
 
-        // Then, within the deadline, each name resolves to the new pod's IP
+        // Then, within the deadline, each name resolves to the new pod's IP, and answers HTTP again
         Verify((await ConvergeAsync(set, after, "after replacement")).Result);
+        await VerifyReachableByNameAsync(set, "after replacement");
+    }
+
+    [Test]
+    public async Task ExpectingAMissingOrdinalToAnswerHttp_FailsTheReachabilityCheck()
+    {
+        // Given a Ready StatefulSet of 2 and a probe pod
+        var set = SetParameters("web", StatefulSetVariant.Basic, replicas: 2);
+        await CreateSetAsync(set);
+        await StartProbeAsync();
+        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+
+        // When the missing web-2 is probed as if it existed (the negative control)
+        var probes = await Commands.HttpGetAsync("dns-probe", [Url(set, 2)], Cancellation);
+
+        // Then the check fails because nobody answers for web-2
+        VerifyControlFails(HttpReachability.Check(probes), set.PodName(2));
     }
 
     [Test]
@@ -60,6 +79,17 @@ public sealed class StableDnsScenario : ScenarioTest
         // Then it fails because web-2's name does not resolve
         VerifyControlFails(DnsResolution.Check(converged.Lookups, ips, set.EffectiveServiceName, Namespace), set.PodName(2));
     }
+
+    private async Task VerifyReachableByNameAsync(StatefulSetParameters set, string when)
+    {
+        Recorder.MarkStep($"wget by name {when}");
+        var existing = await Commands.HttpGetAsync("dns-probe", Enumerable.Range(0, set.Replicas).Select(i => Url(set, i)), Cancellation);
+        var missing = await Commands.HttpGetAsync("dns-probe", [Url(set, 9)], Cancellation);
+        Verify(HttpReachability.Check(existing, missing));
+    }
+
+    private string Url(StatefulSetParameters set, int ordinal) =>
+        $"http://{DnsResolution.PodFqdn(set.PodName(ordinal), set.EffectiveServiceName, Namespace)}/";
 
     private async Task StartProbeAsync()
     {

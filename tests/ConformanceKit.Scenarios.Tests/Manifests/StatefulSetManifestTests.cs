@@ -83,7 +83,7 @@ public sealed class StatefulSetManifestTests
     }
 
     [Test]
-    public void Render_BasicVariant_HasAReadinessProbeAndAShortGracePeriod()
+    public void Render_BasicVariant_IsReadyWhenServingHttpAndHasAShortGracePeriod()
     {
         // Given the basic variant
         var parameters = Parameters(StatefulSetVariant.Basic);
@@ -91,8 +91,10 @@ public sealed class StatefulSetManifestTests
         // When rendered
         var yaml = new RenderedYaml(Renderer.Render(parameters));
 
-        // Then pods have a readiness probe, a small grace period and no claim templates
-        yaml.Find("spec.template.spec.containers[0].readinessProbe.exec.command").ShouldNotBeNull();
+        // Then pods are Ready when they serve HTTP, have a small grace period and no claim templates
+        yaml.Value("spec.template.spec.containers[0].readinessProbe.httpGet.port").ShouldBe("http");
+        yaml.Value("spec.template.spec.containers[0].ports[0].containerPort").ShouldBe("80");
+        yaml.Find("spec.template.spec.containers[0].command").ShouldBeNull();
         int.Parse(yaml.Value("spec.template.spec.terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture)
             .ShouldBeLessThanOrEqualTo(5);
         yaml.Find("spec.volumeClaimTemplates").ShouldBeNull();
