@@ -64,6 +64,13 @@ mkdir -p "$results" || die "cannot create the results folder '$results'"
 results=$(cd "$results" && pwd)
 
 if [ "$mode" = self-test ]; then
+  # The engine tests drive a real Docker engine and build a local busybox image from Debian's busybox-static.
+  if ! { [ -x /usr/bin/busybox ] && ldd /usr/bin/busybox 2>&1 | grep -q 'not a dynamic'; }; then
+    echo "run-tests.sh: installing Debian's busybox-static for the local test image" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static; } >&2 \
+      || echo "run-tests.sh: could not install busybox-static; the engine tests will say what is missing" >&2
+  fi
+  bash .ci/ensure-docker.sh || echo "run-tests.sh: no Docker engine answers; the engine tests will fail with the reason" >&2
   status=0
   for project in tests/*.Tests/*.csproj; do
     name=$(basename "$project" .csproj)
