@@ -8,7 +8,7 @@ namespace ConformanceKit.Scenarios.Report;
 internal static class SvgTimeline
 {
     internal static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-    private const double LabelWidth = 190, PlotWidth = 860, RowHeight = 24, Top = 56, BarHeight = 14;
+    private const double LabelWidth = 190, PlotWidth = 860, RowHeight = 24, Top = 56, BarHeight = 14, StepLineHeight = 13;
 
     internal static readonly (string Name, string Colour)[] Legend =
     [
@@ -28,7 +28,8 @@ internal static class SvgTimeline
         var scale = new TimeScale(start, end, LabelWidth, PlotWidth);
         var rows = timeline.Pods;
         var axisY = Top + (rows.Count * RowHeight) + 8;
-        var height = axisY + 90;
+        var stepRows = (timeline.Steps.Count + 1) / 2;
+        var height = axisY + 90 + (stepRows * StepLineHeight) + (stepRows > 0 ? 8 : 0);
         var root = new XElement(Svg + "svg",
             new XAttribute("width", F(LabelWidth + PlotWidth + 30)), new XAttribute("height", F(height)),
             new XAttribute("font-family", "sans-serif"), new XAttribute("font-size", "11"),
@@ -43,6 +44,7 @@ internal static class SvgTimeline
         root.Add(Steps(timeline.Steps, scale, axisY));
         root.Add(Axis(scale, axisY));
         root.Add(LegendRow(axisY + 48));
+        root.Add(StepList(timeline.Steps, scale, axisY + 80));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
@@ -117,7 +119,23 @@ internal static class SvgTimeline
                 new XAttribute("stroke", "#555"), new XAttribute("stroke-dasharray", "3,3")));
             g.Add(new XElement(Svg + "text", new XAttribute("x", F(x + 2)), new XAttribute("y", F(Top - 6 - (i % 2 * 11))),
                 new XAttribute("font-size", "9"), new XAttribute("fill", "#333"),
-                new XElement(Svg + "title", $"{steps[i].At.UtcDateTime:HH:mm:ss.fff}Z {steps[i].Label}"), $"{i + 1}. {Short(steps[i].Label)}"));
+                new XElement(Svg + "title", $"{steps[i].At.UtcDateTime:HH:mm:ss.fff}Z {steps[i].Label}"), $"{i + 1}"));
+        }
+
+        return g;
+    }
+
+    /// <summary>The steps spelled out under the legend, in two columns, numbered as on the plot.</summary>
+    private static XElement StepList(IReadOnlyList<TimelineStep> steps, TimeScale scale, double y)
+    {
+        var g = new XElement(Svg + "g", new XAttribute("class", "step-list"));
+        var rows = (steps.Count + 1) / 2;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var x = i < rows ? 8 : 8 + ((LabelWidth + PlotWidth) / 2);
+            var line = y + ((i % Math.Max(rows, 1)) * StepLineHeight);
+            var offset = (steps[i].At - scale.Start).TotalSeconds;
+            g.Add(Text(x, line, $"{i + 1}. +{offset.ToString("0.0", CultureInfo.InvariantCulture)}s  {Short(steps[i].Label)}", "10", null));
         }
 
         return g;
@@ -172,7 +190,7 @@ internal static class SvgTimeline
         return e;
     }
 
-    private static string Short(string label) => label.Length > 28 ? label[..27] + "…" : label;
+    private static string Short(string label) => label.Length > 80 ? label[..79] + "…" : label;
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 }
