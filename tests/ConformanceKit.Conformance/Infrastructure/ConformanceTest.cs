@@ -74,6 +74,7 @@ public abstract class ConformanceTest
             {
                 if (session.Options.KeepNamespaces || (failed && session.Options.KeepFailed))
                 {
+                    await Collect(() => session.Namespaces.KeepAsync(testNamespace, cleanupDeadline.Token), errors);
                     TestContext.Progress.WriteLine($"kept namespace {testNamespace} (kubectl delete namespace {testNamespace} removes it)");
                 }
                 else

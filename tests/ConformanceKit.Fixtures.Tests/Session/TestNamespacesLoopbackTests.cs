@@ -1,7 +1,6 @@
 using ConformanceKit.Fixtures.Session;
 using ConformanceKit.Kube.Api;
 using ConformanceKit.TestSupport.Loopback;
-using Microsoft.AspNetCore.Http;
 
 namespace ConformanceKit.Fixtures.Tests.Session;
 
@@ -9,40 +8,46 @@ namespace ConformanceKit.Fixtures.Tests.Session;
 public sealed class TestNamespacesLoopbackTests
 {
     [Test]
-    public async Task DeleteAllOfSession_DeletesOnlyTheNamespacesAndClassesLabelledWithThisSession()
+    public async Task DeleteAllOfSession_DeletesOnlyThisSessionsUnkeptNamespacesAndClasses()
     {
-        // Given a cluster holding this session's namespace and class, another run's, and unlabelled ones
+        // Given this session's namespace, one it kept, another run's, an unlabelled one, and classes likewise
         var session = RunSession.Create();
+        var kept = new Dictionary<string, string>(session.Labels) { [SessionLabels.Kept] = "true" };
         await using var server = await LoopbackApiServer.StartAsync();
-        server.MapRecordedDiscovery()
-            .Map("GET", "/api/v1/namespaces", ListFiltered("NamespaceList",
-                Labelled("ck-mine-1", session.Id), Labelled("ck-other-1", "ck-20260101-000000-ffffff"), Labelled("kube-system", null)))
-            .Map("GET", "/apis/storage.k8s.io/v1/storageclasses", ListFiltered("StorageClassList",
-                Labelled("ck-manual-mine", session.Id), Labelled("local-path", null)))
-            .Map("DELETE", "/api/v1/namespaces/ck-mine-1", Respond.Json(200, """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"ck-mine-1"}}"""))
-            .Map("DELETE", "/apis/storage.k8s.io/v1/storageclasses/ck-manual-mine", Respond.Json(200, """{"kind":"StorageClass","apiVersion":"storage.k8s.io/v1","metadata":{"name":"ck-manual-mine"}}"""));
+        new LabelledObjects()
+            .Namespace("ck-mine-1", session.Labels).Namespace("ck-mine-kept", kept)
+            .Namespace("ck-other-1", LabelledObjects.DeadRun()).Namespace("kube-system")
+            .StorageClass("ck-manual-mine", session.Labels).StorageClass("local-path")
+            .MapOnto(server);
         using var client = KubeClient.Create(server.CreateConnection());
 
         // When the session's leftovers are deleted
         await new TestNamespaces(client, session).DeleteAllOfSessionAsync(CancellationToken.None);
 
-        // Then exactly this session's two objects were deleted, found by the session label
-        server.Requests.Where(r => r.Method == "DELETE").Select(r => r.Path).ShouldBe(
-            ["/api/v1/namespaces/ck-mine-1", "/apis/storage.k8s.io/v1/storageclasses/ck-manual-mine"], ignoreOrder: true);
-        server.Requests.Where(r => r.Method == "GET" && !r.Path.StartsWith("/api/v1/namespaces/", StringComparison.Ordinal) && r.Query("labelSelector") is not null)
-            .ShouldAllBe(r => r.Query("labelSelector") == $"{SessionLabels.Session}={session.Id}");
+        // Then exactly this session's unkept namespace and its class were deleted
+        Deleted(server).ShouldBe(["/api/v1/namespaces/ck-mine-1", "/apis/storage.k8s.io/v1/storageclasses/ck-manual-mine"], ignoreOrder: true);
     }
 
-    private static (string Name, string? SessionId) Labelled(string name, string? sessionId) => (name, sessionId);
-
-    /// <summary>A list answer that applies the request's "key=value" label selector, as the API server does.</summary>
-    private static LoopbackHandler ListFiltered(string kind, params (string Name, string? SessionId)[] items) => context =>
+    [Test]
+    public async Task DeleteAllOfSession_UserWhoMayNotListNamespaces_StillDeletesTheOnesItCreated()
     {
-        var selector = context.Request.Query["labelSelector"].ToString();
-        var wanted = selector.Split('=', 2) is [var key, var value] && key == SessionLabels.Session ? value : null;
-        var kept = items.Where(i => wanted is null || i.SessionId == wanted).Select(i => i.SessionId is null
-            ? $$$"""{"metadata":{"name":"{{{i.Name}}}"}}"""
-            : $$$$"""{"metadata":{"name":"{{{{i.Name}}}}","labels":{"{{{{SessionLabels.Session}}}}":"{{{{i.SessionId}}}}"}}}""");
-        return Respond.List(kind, "42", null, [.. kept])(context);
-    };
+        // Given a user who may not list namespaces, and a namespace this session created
+        var session = RunSession.Create();
+        await using var server = await LoopbackApiServer.StartAsync();
+        new LabelledObjects().Namespace("ck-other-1", LabelledObjects.DeadRun()).StorageClass("local-path").MapOnto(server, forbidNamespaceList: true);
+        server.Map("POST", "/api/v1/namespaces", Respond.Json(201, """{"kind":"Namespace","metadata":{"name":"created"}}"""));
+        using var client = KubeClient.Create(server.CreateConnection());
+        var namespaces = new TestNamespaces(client, session);
+        var created = await namespaces.CreateAsync("Some_Test", CancellationToken.None);
+        server.Map("DELETE", $"/api/v1/namespaces/{created}", Respond.Json(200, """{"kind":"Namespace"}"""));
+
+        // When the session's leftovers are deleted
+        await namespaces.DeleteAllOfSessionAsync(CancellationToken.None);
+
+        // Then the created namespace was deleted by name, and nothing else
+        Deleted(server).ShouldBe([$"/api/v1/namespaces/{created}"]);
+    }
+
+    private static string[] Deleted(LoopbackApiServer server) =>
+        [.. server.Requests.Where(r => r.Method == "DELETE").Select(r => r.Path)];
 }
