@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.Session;
 
@@ -12,7 +11,7 @@ public sealed class SweepTests
     {
         // Given a container of a dead run, one of a live run (this process) and an unlabelled one
         var docker = await Engine.GetAsync();
-        var dead = RunSession.ForProcess(UnusedPid(), 1_000_000);
+        var dead = DeadRun.Create();
         var live = RunSession.ForProcess(Environment.ProcessId, Engine.Run.ProcessStart);
         var deadId = await CreateAsync(docker, Labelled(dead));
         var liveId = await CreateAsync(docker, Labelled(live));
@@ -44,7 +43,7 @@ public sealed class SweepTests
     {
         // Given label sets of several owners
         var self = Engine.Run.Labels;
-        var dead = RunSession.ForProcess(UnusedPid(), 1_000_000).Labels;
+        var dead = DeadRun.Create().Labels;
         var reusedPid = RunSession.ForProcess(Environment.ProcessId, 1_000_000).Labels;
         var otherHost = new Dictionary<string, string>(dead) { [SessionLabels.Host] = "another-host" };
         var noPid = new Dictionary<string, string>(dead);
@@ -64,21 +63,4 @@ public sealed class SweepTests
 
     private static async Task<string> CreateAsync(DockerClient docker, IReadOnlyDictionary<string, string> labels) =>
         await docker.CreateContainerAsync(new ContainerSpec(Engine.Image) { Cmd = ["sleep", "300"], Labels = labels });
-
-    private static int UnusedPid()
-    {
-        for (var pid = 4_194_000; pid > 1000; pid--)
-        {
-            try
-            {
-                using var _ = Process.GetProcessById(pid);
-            }
-            catch (ArgumentException)
-            {
-                return pid;
-            }
-        }
-
-        throw new InvalidOperationException("no unused pid found");
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ConformanceKit.Fixtures.Session;
 using ConformanceKit.TestSupport.Loopback;
@@ -36,7 +35,7 @@ internal sealed class LabelledObjects
     }
 
     /// <summary>The labels of a run owned by a process that no longer exists on this host.</summary>
-    public static IReadOnlyDictionary<string, string> DeadRun() => RunSession.ForProcess(UnusedPid(), 1_000_000).Labels;
+    public static IReadOnlyDictionary<string, string> DeadRun() => Tests.DeadRun.Create().Labels;
 
     private LabelledObjects Add(string path, string kind, string name, IReadOnlyDictionary<string, string>? labels)
     {
@@ -60,22 +59,5 @@ internal sealed class LabelledObjects
         }
 
         return new JsonObject { ["kind"] = kind, ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = labelObject } }.ToJsonString();
-    }
-
-    private static int UnusedPid()
-    {
-        for (var pid = 4_194_000; pid > 1000; pid--)
-        {
-            try
-            {
-                using var _ = Process.GetProcessById(pid);
-            }
-            catch (ArgumentException)
-            {
-                return pid;
-            }
-        }
-
-        throw new InvalidOperationException("no unused pid found");
     }
 }
