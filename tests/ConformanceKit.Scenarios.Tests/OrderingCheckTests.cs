@@ -40,6 +40,30 @@ public sealed class OrderingCheckTests
     }
 
     [Test]
+    public void OrderedCreation_KubeletClockAheadOfTheApiServer_JudgesByStreamOrder()
+    {
+        // Given web-0's kubelet stamps Ready one second ahead of the API server's clock: its Ready (seq 20) says
+        // 10:00:03, web-1's creationTimestamp (seq 21, delivered after the Ready) says 10:00:02
+        var web0 = Hand.Pod("web-0", "u0", 0, ready: 3) with { Ready = new Instant(Hand.At(3), Hand.At(2.3), 20) };
+        var web1 = Hand.Pod("web-1", "u1", 2) with { Created = new Instant(Hand.At(2), Hand.At(2.4), 21) };
+
+        // When / Then the stream order (Ready first) decides: no violation
+        OrderedCreation.Check(new Timeline.Timeline { Pods = [web0, web1] }, "web").ShouldPass();
+    }
+
+    [Test]
+    public void OrderedCreation_StreamDeliversCreationBeforeReady_FailsWhateverTheStampsSay()
+    {
+        // Given the stamps look ordered (Ready 10:00:02, created 10:00:03) but the stream delivered web-1's creation
+        // (seq 20) before web-0's Ready (seq 21): the negative control of the stream-order rule
+        var web0 = Hand.Pod("web-0", "u0", 0, ready: 2) with { Ready = new Instant(Hand.At(2), Hand.At(3.5), 21) };
+        var web1 = Hand.Pod("web-1", "u1", 3) with { Created = new Instant(Hand.At(3), Hand.At(3.4), 20) };
+
+        // When / Then
+        OrderedCreation.Check(new Timeline.Timeline { Pods = [web0, web1] }, "web").ShouldFail("web-1 (u1) was created at", "before web-0 (u0) became Ready");
+    }
+
+    [Test]
     public void OrderedCreationHeld_OnlyHeldPodAndLowerExist_Passes()
     {
         // Given web-1 held un-Ready until t=10 and web-2 created only after web-1 became Ready at t=10.5

@@ -2,7 +2,11 @@ using ConformanceKit.Scenarios.Timeline;
 
 namespace ConformanceKit.Scenarios.Checks;
 
-/// <summary>OrderedReady creation: for i ≥ 1, pod i is created no earlier than pod i-1 became Ready.</summary>
+/// <summary>
+/// OrderedReady creation: for i ≥ 1, pod i is created no earlier than pod i-1 became Ready. "Earlier" is judged by
+/// the order the pod watch delivered the two facts (the API server's storage order), not by comparing the API
+/// server's creationTimestamp with a kubelet's Ready stamp, whose clocks may differ.
+/// </summary>
 public static class OrderedCreation
 {
     private const string Name = nameof(OrderedCreation);
@@ -40,7 +44,7 @@ public static class OrderedCreation
                 {
                     violations.Add($"{pod.Label} was created at {pod.Created} while {previous.Label} never became Ready");
                 }
-                else if (pod.Created.IsBefore(previous.Ready))
+                else if (Instant.CompareInStream(pod.Created, previous.Ready) < 0)
                 {
                     violations.Add($"{pod.Label} was created at {pod.Created}, before {previous.Label} became Ready at {previous.Ready}");
                 }

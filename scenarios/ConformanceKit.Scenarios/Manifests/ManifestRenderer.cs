@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConformanceKit.Scenarios.Manifests;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
     public const string ReadyFile = "/tmp/ready";
 
     private const string Container = "spec.template.spec.containers[0]";
+
+    // Seconds of grace beyond a preStop delay, so the kubelet never cuts the hook short.
+    private const int TerminationGraceMargin = 10;
 
     /// <summary>A renderer over <see cref="ManifestTemplates.Default"/>.</summary>
     public static ManifestRenderer Default { get; } = new(ManifestTemplates.Default);
@@ -45,6 +50,13 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
         yaml.SetString("spec.serviceName", parameters.EffectiveServiceName);
         yaml.SetInt("spec.replicas", parameters.Replicas);
         yaml.SetString("spec.podManagementPolicy", parameters.PodManagementPolicy.ToString());
+        if (parameters.TerminationDelaySeconds is { } delay)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(delay, nameof(parameters.TerminationDelaySeconds));
+            yaml.SetStringList($"{Container}.lifecycle.preStop.exec.command", ["sh", "-c", string.Create(CultureInfo.InvariantCulture, $"sleep {delay}")]);
+            yaml.SetInt("spec.template.spec.terminationGracePeriodSeconds", delay + TerminationGraceMargin);
+        }
+
         if (parameters.Variant == StatefulSetVariant.WithStorage)
         {
             const string claim = "spec.volumeClaimTemplates[0]";

@@ -30,6 +30,13 @@ public sealed record StatefulSetParameters
     /// <summary>Requested size of each claim (WithStorage only).</summary>
     public string StorageRequest { get; init; } = "10Mi";
 
+    /// <summary>
+    /// When set, each pod takes at least this many seconds to terminate (a preStop hook waits that long, and the grace
+    /// period is raised above it), so a deletion stays observable: Parallel scale-down then deletes a pod while the
+    /// one above it is certainly still terminating. Null: the template's quick 1 s termination.
+    /// </summary>
+    public int? TerminationDelaySeconds { get; init; }
+
     /// <summary>imagePullPolicy of the container.</summary>
     public string ImagePullPolicy { get; init; } = "IfNotPresent";
 

@@ -39,6 +39,24 @@ public sealed class NamespaceView
         pod.Metadata.DeletionTimestamp is null
         && pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
 
+    /// <summary>
+    /// True when the pod is held un-Ready by its readiness probe: phase Running, not terminating, every container
+    /// running, and the Ready condition reported False. Unlike a probe's Unhealthy event (which the kubelet's event
+    /// recorder may aggregate, rate-limit or drop), this is the pod's own status and is always written.
+    /// </summary>
+    public static bool IsHeldUnready(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return pod.Metadata.DeletionTimestamp is null
+            && pod.Status is { Phase: "Running", ContainerStatuses: { Count: > 0 } containers } status
+            && containers.All(c => c.State?.Running is not null)
+            && status.Conditions?.Any(c => c.Type == "Ready" && c.Status == "False") == true;
+    }
+
+    /// <summary>True when each named claim exists, is Bound and names its volume (spec.volumeName).</summary>
+    public bool ClaimsBound(IEnumerable<string> claimNames) =>
+        claimNames.All(n => Claims.TryGetValue(n, out var c) && c.Status?.Phase == "Bound" && !string.IsNullOrEmpty(c.Spec?.VolumeName));
+
     /// <summary>The pods whose name is <c>&lt;setName&gt;-&lt;ordinal&gt;</c>, by ordinal.</summary>
     public IReadOnlyDictionary<int, Pod> PodsOf(string setName) =>
         Pods.Values

@@ -128,6 +128,14 @@ public sealed class ScenarioRecorder : IAsyncDisposable
             throw new TimeoutException(
                 $"{description} didn't happen within the allowed timeout of '{timeout:c}' in namespace '{Namespace}'; state: {Current.Describe()}");
         }
+        catch (OperationCanceledException error) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's token is usually the test's own deadline: say what was still awaited, not just "canceled".
+            var waited = _clock.GetUtcNow() - wait.Started;
+            throw new OperationCanceledException(
+                $"{description} was still awaited when the caller cancelled (test deadline or run aborted) after {waited:c} of its "
+                + $"allowed '{timeout:c}' in namespace '{Namespace}'; state: {Current.Describe()}", error, cancellationToken);
+        }
         finally
         {
             lock (_gate)

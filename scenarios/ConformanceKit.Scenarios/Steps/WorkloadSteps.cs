@@ -39,6 +39,28 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     public Task<NamespaceView> WaitNoPodsAsync(string setName, CancellationToken cancellationToken) =>
         recorder.WaitUntilAsync(v => v.PodsOf(setName).Count == 0, stepTimeout, $"no pods of {setName} left", cancellationToken);
 
+    /// <summary>Waits until each named claim is Bound to a volume, as seen by the recorder's claim watch.</summary>
+    public Task<NamespaceView> WaitClaimsBoundAsync(IReadOnlyList<string> claimNames, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.ClaimsBound(claimNames), stepTimeout, $"PVCs {string.Join(", ", claimNames)} Bound", cancellationToken);
+
+    /// <summary>
+    /// A barrier: returns once the StatefulSet controller has completed a sync of the set that began after this call
+    /// (it changes spec.revisionHistoryLimit, which bumps the generation but replaces no pod, and waits for
+    /// status.observedGeneration to reach it). Anything the controller decided in that sync (e.g. creating the next
+    /// pod) was decided on the pods as they are now.
+    /// </summary>
+    public async Task<DateTimeOffset> SyncControllerAsync(string setName, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"controller sync barrier on {setName}");
+        var current = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, "{}", null, cancellationToken).ConfigureAwait(false);
+        var stored = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, ControllerSync.TogglePatch(current), null, cancellationToken)
+            .ConfigureAwait(false);
+        var generation = ControllerSync.Generation(stored);
+        await client.WaitForAsync<StatefulSet>(Namespace, setName, s => s.Status?.ObservedGeneration >= generation, stepTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        return at;
+    }
+
     /// <summary>Sets spec.replicas through the scale subresource; returns the time the step was marked.</summary>
     public async Task<DateTimeOffset> ScaleAsync(string setName, int replicas, CancellationToken cancellationToken)
     {

@@ -33,6 +33,19 @@ public sealed record Instant(DateTimeOffset? Server, DateTimeOffset Observed, lo
         return byClock != 0 ? byClock : a.Sequence.CompareTo(b.Sequence);
     }
 
+    /// <summary>
+    /// Orders two facts that one watch stream delivered (e.g. two pods' changes on the pod watch): by the order the
+    /// stream delivered them, which is the order the API server stored them, whatever the clocks of the kubelets that
+    /// stamped conditions (a kubelet's clock can run ahead of the API server's). Falls back to
+    /// <see cref="Compare"/> when either fact has no observation order.
+    /// </summary>
+    public static int CompareInStream(Instant a, Instant b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Sequence > 0 && b.Sequence > 0 ? a.Sequence.CompareTo(b.Sequence) : Compare(a, b);
+    }
+
     /// <summary>True when this instant is strictly before <paramref name="other"/> (see <see cref="Compare"/>).</summary>
     public bool IsBefore(Instant other) => Compare(this, other) < 0;
 

@@ -41,7 +41,7 @@ public sealed class IdentityScenario : ScenarioTest
         // When its pods are Ready
         var view = await Recorder.WaitUntilAsync(
             v => v.Pods.Values.Count(p => p.Metadata.Labels?.GetValueOrDefault("app") == "plain" && NamespaceView.IsReady(p)) == deployment.Replicas,
-            TimeSpan.FromMinutes(3), "3 pods of deployment plain Ready", Cancellation);
+            StepTimeout, "3 pods of deployment plain Ready", Cancellation);
 
         // Then the naming check fails on their hashed names
         var names = view.Pods.Values.Where(p => p.Metadata.Labels?.GetValueOrDefault("app") == "plain").Select(p => p.Metadata.Name!).ToList();

@@ -22,14 +22,17 @@ public sealed class OrderedCreationScenario : ScenarioTest
 
         for (var i = 0; i < set.Replicas; i++)
         {
-            // When pod i runs and its readiness probe has failed at least once (so the controller had its chance)
+            // When pod i runs un-Ready and the controller has completed a sync that saw it so (a barrier: the
+            // kubelet's Unhealthy event is best-effort and may be aggregated or dropped, the pod's status is not)
             var pod = set.PodName(i);
-            var held = await WaitHeldAsync(pod);
+            await WaitHeldAsync(pod, $"{pod} Running and held un-Ready by its readiness probe");
+            await Steps.SyncControllerAsync(set.Name, Cancellation);
+            var held = Recorder.Current;
 
             // Then exactly i+1 pods exist, and once released pod i becomes Ready
             held.PodsOf(set.Name).Count.ShouldBe(i + 1, $"while {pod} is held un-Ready, the set should have {i + 1} pods: {held.Describe()}");
             var releasedAt = await Commands.ReleaseAsync(pod, Cancellation);
-            await Recorder.WaitUntilAsync(v => v.Pods.TryGetValue(pod, out var p) && NamespaceView.IsReady(p), TimeSpan.FromMinutes(2), $"{pod} Ready", Cancellation);
+            await Recorder.WaitUntilAsync(v => v.Pods.TryGetValue(pod, out var p) && NamespaceView.IsReady(p), StepTimeout, $"{pod} Ready", Cancellation);
             Verify(OrderedCreation.CheckHeld(Recorder.BuildTimeline(), set.Name, i, releasedAt));
         }
 
@@ -43,9 +46,11 @@ public sealed class OrderedCreationScenario : ScenarioTest
         var set = SetParameters("web", StatefulSetVariant.HeldReadiness, PodManagementPolicy.Parallel);
         await CreateSetAsync(set);
 
-        // When pod 0 is held un-Ready, then every pod is released
-        await WaitHeldAsync(set.PodName(0));
-        var releasedAt = DateTimeOffset.UtcNow;
+        // When every pod exists while pod 0 is still held un-Ready (it cannot become Ready before its release, so
+        // this holds under Parallel and never under OrderedReady), and then every pod is released
+        var pod0 = set.PodName(0);
+        await WaitHeldAsync(pod0, $"{pod0} held un-Ready while all {set.Replicas} pods exist", v => v.PodsOf(set.Name).Count == set.Replicas);
+        var releasedAt = Recorder.MarkStep($"all {set.Replicas} pods seen while {pod0} is held");
         var timelineWhileHeld = Recorder.BuildTimeline();
         foreach (var i in Enumerable.Range(0, set.Replicas))
         {
@@ -60,9 +65,8 @@ public sealed class OrderedCreationScenario : ScenarioTest
         VerifyControlFails(OrderedCreation.Check(Recorder.BuildTimeline(), set.Name));
     }
 
-    private Task<NamespaceView> WaitHeldAsync(string pod) =>
+    private Task<NamespaceView> WaitHeldAsync(string pod, string description, Func<NamespaceView, bool>? also = null) =>
         Recorder.WaitUntilAsync(
-            v => v.Pods.TryGetValue(pod, out var p) && p.Status?.Phase == "Running" && !NamespaceView.IsReady(p)
-                && v.Events.Any(e => e.InvolvedObject?.Name == pod && e.Reason == "Unhealthy"),
-            TimeSpan.FromMinutes(2), $"{pod} Running with a failed readiness probe", Cancellation);
+            v => v.Pods.TryGetValue(pod, out var p) && NamespaceView.IsHeldUnready(p) && (also is null || also(v)),
+            StepTimeout, description, Cancellation);
 }

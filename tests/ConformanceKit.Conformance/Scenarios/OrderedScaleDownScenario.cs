@@ -4,15 +4,23 @@ using NUnit.Framework;
 
 namespace ConformanceKit.Conformance.Scenarios;
 
-/// <summary>Scenario 3: scaling 3 → 0 removes 2, then 1, then 0, each only after the higher one is gone.</summary>
+/// <summary>
+/// Scenario 3: scaling 3 → 0 removes 2, then 1, then 0, each only after the higher one is gone. Both tests use pods
+/// that take a few seconds to terminate (a preStop delay), so the control differs from the positive case only by
+/// its policy, and Parallel's overlapping deletions are certain to be observed rather than a matter of timing.
+/// </summary>
 [Parallelizable(ParallelScope.Self)]
 public sealed class OrderedScaleDownScenario : ScenarioTest
 {
+    // Each pod stays terminating at least this long: far longer than the controller takes to issue all of
+    // Parallel's deletions in one sync, far shorter than the step timeout of OrderedReady's three sequential ones.
+    private const int TerminationDelay = 3;
+
     [Test]
     public async Task ScaleToZero_RemovesTheHighestOrdinalFirst_EachAfterTheNextIsGone()
     {
-        // Given a Ready StatefulSet of 3 (OrderedReady)
-        var set = SetParameters("web", StatefulSetVariant.Basic);
+        // Given a Ready StatefulSet of 3 (OrderedReady) whose pods take a few seconds to terminate
+        var set = SetParameters("web", StatefulSetVariant.Basic) with { TerminationDelaySeconds = TerminationDelay };
         await CreateSetAsync(set);
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
 
@@ -27,8 +35,8 @@ public sealed class OrderedScaleDownScenario : ScenarioTest
     [Test]
     public async Task Parallel_ScaleToZero_FailsTheOrderedScaleDownCheck()
     {
-        // Given a Ready StatefulSet of 3 with podManagementPolicy Parallel (the negative control)
-        var set = SetParameters("web", StatefulSetVariant.Basic, PodManagementPolicy.Parallel);
+        // Given the same StatefulSet with podManagementPolicy Parallel (the negative control)
+        var set = SetParameters("web", StatefulSetVariant.Basic, PodManagementPolicy.Parallel) with { TerminationDelaySeconds = TerminationDelay };
         await CreateSetAsync(set);
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
 

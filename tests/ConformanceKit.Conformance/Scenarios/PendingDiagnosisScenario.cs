@@ -50,9 +50,12 @@ public sealed class PendingDiagnosisScenario : ScenarioTest
     {
         var className = $"ck-manual-{Namespace}";
         var labels = Session.Run.Labels;
+
+        // Registered before the apply (deleting a missing class is a no-op): a cluster-scoped class must not outlive
+        // the test even when the apply's answer is lost after the server stored it.
+        AddCleanup(ct => Client.DeleteAsync<StorageClass>(null, className, null, ct));
         await Steps.ApplyAsync(Manifests.Render(new StorageClassParameters { Name = className, BindingMode = mode, Labels = labels }),
             $"applied storageclass {className} (no-provisioner, {mode})", Cancellation);
-        AddCleanup(ct => Client.DeleteAsync<StorageClass>(null, className, null, ct));
         var storageClass = await Client.GetAsync<StorageClass>(null, className, Cancellation)
             ?? throw new InvalidOperationException($"storage class {className} was applied but cannot be read back");
         var set = SetParameters("web", StatefulSetVariant.WithStorage) with { StorageClassName = className };
@@ -66,7 +69,7 @@ public sealed class PendingDiagnosisScenario : ScenarioTest
                 && v.Pods.TryGetValue(set.PodName(0), out var p) && p.Status?.Phase == "Pending"
                 && v.Events.Any(e => e.InvolvedObject?.Name == set.ClaimName(0) && claimEvent(e))
                 && v.Events.Any(e => e.InvolvedObject?.Name == set.PodName(0) && e.Reason == "FailedScheduling"),
-            TimeSpan.FromMinutes(2), $"{set.ClaimName(0)} and {set.PodName(0)} Pending with their events", Cancellation);
+            StepTimeout, $"{set.ClaimName(0)} and {set.PodName(0)} Pending with their events", Cancellation);
 
     private PendingExplanation Explain(StatefulSetParameters set, NamespaceView view, StorageClass storageClass)
     {

@@ -19,6 +19,7 @@ public sealed class PerPodStorageScenario : ScenarioTest
         var set = SetParameters("web", StatefulSetVariant.WithStorage);
         await CreateSetAsync(set);
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+        await Steps.WaitClaimsBoundAsync([.. Enumerable.Range(0, set.Replicas).Select(set.ClaimName)], Cancellation);
         var pods = Enumerable.Range(0, set.Replicas).Select(set.PodName).ToList();
         var written = await Commands.WriteMarkersAsync(pods, Namespace, Cancellation);
         Verify(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas));
@@ -29,7 +30,7 @@ public sealed class PerPodStorageScenario : ScenarioTest
         await Steps.DeletePodAsync(victim, Cancellation);
         await Recorder.WaitUntilAsync(
             v => v.Pods.TryGetValue(victim, out var p) && p.Metadata.Uid != oldUid && NamespaceView.IsReady(p),
-            TimeSpan.FromMinutes(3), $"{victim} replaced and Ready", Cancellation);
+            StepTimeout, $"{victim} replaced and Ready", Cancellation);
         var read = await Commands.ReadMarkersAsync(pods, Cancellation);
 
         // Then every pod (the new web-1 included) reads its own marker and no other

@@ -21,7 +21,7 @@ public sealed class ReplacementScenario : ScenarioTest
         var deletedAt = await Steps.DeletePodsAsync(set.PodSelector, Cancellation);
         var after = await Recorder.WaitUntilAsync(
             v => v.AllReady(set.Name, set.Replicas) && v.PodsOf(set.Name).Values.All(p => !oldUids.Contains(p.Metadata.Uid)),
-            TimeSpan.FromMinutes(3), $"all {set.Replicas} pods of {set.Name} replaced and Ready", Cancellation);
+            StepTimeout, $"all {set.Replicas} pods of {set.Name} replaced and Ready", Cancellation);
 
         // Then the same names came back in order 0, 1, 2 with new UIDs (IPs reported)
         foreach (var (ordinal, pod) in after.PodsOf(set.Name).OrderBy(p => p.Key))

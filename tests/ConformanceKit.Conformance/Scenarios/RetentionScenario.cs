@@ -21,8 +21,9 @@ public sealed class RetentionScenario : ScenarioTest
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
         var pods = Enumerable.Range(0, set.Replicas).Select(set.PodName).ToList();
         var claims = Enumerable.Range(0, set.Replicas).Select(set.ClaimName).ToList();
+        var bound = await Steps.WaitClaimsBoundAsync(claims, Cancellation);
+        var volumes = claims.ToDictionary(c => c, c => bound.Claims[c].Spec?.VolumeName);
         var written = await Commands.WriteMarkersAsync(pods, Namespace, Cancellation);
-        var volumes = claims.ToDictionary(c => c, c => Recorder.Current.Claims[c].Spec?.VolumeName);
 
         // When the set is deleted
         var deletedAt = await Steps.DeleteStatefulSetAsync(set.Name, Cancellation);

@@ -17,7 +17,7 @@ namespace ConformanceKit.Conformance.Scenarios;
 /// </summary>
 public abstract class ScenarioTest : ConformanceTest
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan MinimumStepTimeout = TimeSpan.FromMinutes(3);
     private readonly List<CheckResult> checks = [];
     private readonly List<string> notes = [];
     private ScenarioRecorder? recorder;
@@ -26,6 +26,12 @@ public abstract class ScenarioTest : ConformanceTest
 
     /// <summary>The recorder of this test's namespace.</summary>
     protected ScenarioRecorder Recorder => recorder ?? throw new InvalidOperationException("The recorder runs only during a test.");
+
+    /// <summary>
+    /// How long one step may wait (pods Ready, pods gone, claims Bound): 3 minutes, or half the test's timeout when
+    /// that is longer, so a slow cloud cluster (volume attach, image pulls) is given room by raising TestTimeout alone.
+    /// </summary>
+    protected TimeSpan StepTimeout => Options.TestTimeout / 2 > MinimumStepTimeout ? Options.TestTimeout / 2 : MinimumStepTimeout;
 
     /// <summary>Cluster actions with event-driven waits.</summary>
     protected WorkloadSteps Steps => new(Client, Recorder, StepTimeout);
@@ -42,6 +48,10 @@ public abstract class ScenarioTest : ConformanceTest
     [SetUp]
     public async Task StartRecorderAsync()
     {
+        // One fixture instance runs all of its tests: a test's report must not carry the previous test's checks.
+        checks.Clear();
+        notes.Clear();
+        finalTimeline = null;
         recorder = await ScenarioRecorder.StartAsync(Client, Namespace, null, Cancellation);
         wall = Stopwatch.StartNew();
     }
@@ -54,20 +64,16 @@ public abstract class ScenarioTest : ConformanceTest
             return;
         }
 
-        finalTimeline = recorder.BuildTimeline();
-        var outcome = TestContext.CurrentContext.Result.Outcome.Status;
-        var report = new ScenarioReport(
-            $"{GetType().Name}.{TestContext.CurrentContext.Test.Name}",
-            outcome switch { TestStatus.Failed => ScenarioResult.Failed, TestStatus.Skipped => ScenarioResult.Skipped, _ => ScenarioResult.Passed },
-            wall?.Elapsed ?? TimeSpan.Zero,
-            [.. recorder.Waits.Select(w => w.Reaction)],
-            finalTimeline,
-            [.. checks],
-            [.. notes, .. recorder.Waits.Select(w => $"waited {w.Elapsed.TotalSeconds:0.000} s for {w.Description} (reaction {w.Reaction.TotalMilliseconds:0} ms)")]);
-        var svg = ScenarioArtifacts.Write(report);
-        TestContext.Progress.WriteLine($"{report.Name}: {report.Result}, timeline {svg}");
-        await recorder.DisposeAsync();
-        recorder = null;
+        try
+        {
+            WriteReport(recorder);
+        }
+        finally
+        {
+            // Always stop the watches, even when the report could not be written.
+            await recorder.DisposeAsync();
+            recorder = null;
+        }
     }
 
     /// <summary>Attaches the timeline, events, pod and PVC states and container logs to the failed test.</summary>
@@ -129,4 +135,20 @@ public abstract class ScenarioTest : ConformanceTest
     /// <summary>Applies the StatefulSet alone (e.g. to re-create it); returns when the step was marked.</summary>
     protected Task<DateTimeOffset> ApplySetAsync(StatefulSetParameters set) =>
         Steps.ApplyAsync(Manifests.Render(set), $"applied statefulset {set.Name} replicas={set.Replicas}", Cancellation);
+
+    private void WriteReport(ScenarioRecorder recorder)
+    {
+        finalTimeline = recorder.BuildTimeline();
+        var outcome = TestContext.CurrentContext.Result.Outcome.Status;
+        var report = new ScenarioReport(
+            $"{GetType().Name}.{TestContext.CurrentContext.Test.Name}",
+            outcome switch { TestStatus.Failed => ScenarioResult.Failed, TestStatus.Skipped => ScenarioResult.Skipped, _ => ScenarioResult.Passed },
+            wall?.Elapsed ?? TimeSpan.Zero,
+            [.. recorder.Waits.Select(w => w.Reaction)],
+            finalTimeline,
+            [.. checks],
+            [.. notes, .. recorder.Waits.Select(w => $"waited {w.Elapsed.TotalSeconds:0.000} s for {w.Description} (reaction {w.Reaction.TotalMilliseconds:0} ms)")]);
+        var svg = ScenarioArtifacts.Write(report);
+        TestContext.Progress.WriteLine($"{report.Name}: {report.Result}, timeline {svg}");
+    }
 }

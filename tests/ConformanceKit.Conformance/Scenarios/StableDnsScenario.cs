@@ -38,7 +38,7 @@ public sealed class StableDnsScenario : ScenarioTest
         await Steps.DeletePodsAsync(set.PodSelector, Cancellation);
         var after = await Recorder.WaitUntilAsync(
             v => v.AllReady(set.Name, set.Replicas) && v.PodsOf(set.Name).Values.All(p => !oldUids.Contains(p.Metadata.Uid)),
-            TimeSpan.FromMinutes(3), "all pods replaced and Ready", Cancellation);
+            StepTimeout, "all pods replaced and Ready", Cancellation);
 
         // Then, within the deadline, each name resolves to the new pod's IP, and answers HTTP again
         Verify((await ConvergeAsync(set, after, "after replacement")).Result);

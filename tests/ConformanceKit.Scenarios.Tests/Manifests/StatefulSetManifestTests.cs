@@ -101,6 +101,36 @@ public sealed class StatefulSetManifestTests
     }
 
     [Test]
+    public void Render_WithATerminationDelay_HoldsEachPodTerminatingThatLongWithinItsGracePeriod()
+    {
+        // Given the basic variant whose pods must stay terminating for 3 s
+        var parameters = Parameters(StatefulSetVariant.Basic) with { TerminationDelaySeconds = 3 };
+
+        // When rendered
+        var yaml = new RenderedYaml(Renderer.Render(parameters));
+
+        // Then a preStop hook waits 3 s and the grace period leaves it room to finish
+        yaml.List("spec.template.spec.containers[0].lifecycle.preStop.exec.command").ShouldBe(["sh", "-c", "sleep 3"]);
+        int.Parse(yaml.Value("spec.template.spec.terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBeGreaterThan(3);
+        yaml.Scalar("spec.template.spec.terminationGracePeriodSeconds").Style.ShouldBe(ScalarStyle.Plain);
+    }
+
+    [Test]
+    public void Render_WithoutATerminationDelay_KeepsTheTemplatesQuickTermination()
+    {
+        // Given the basic variant without a termination delay
+        var parameters = Parameters(StatefulSetVariant.Basic);
+
+        // When rendered
+        var yaml = new RenderedYaml(Renderer.Render(parameters));
+
+        // Then there is no preStop hook and the 1 s grace period of the template stays
+        yaml.Find("spec.template.spec.containers[0].lifecycle").ShouldBeNull();
+        yaml.Value("spec.template.spec.terminationGracePeriodSeconds").ShouldBe("1");
+    }
+
+    [Test]
     public void Render_ValueThatLooksLikeANumber_StaysAQuotedString()
     {
         // Given a label value YAML would otherwise read as an integer

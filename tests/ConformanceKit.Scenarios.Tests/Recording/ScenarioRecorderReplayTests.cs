@@ -102,6 +102,38 @@ public sealed class ScenarioRecorderReplayTests
         recorder.Waits.ShouldBeEmpty();
     }
 
+    [Test]
+    public async Task WaitUntil_CallerCancels_SaysWhatWasAwaitedAndTheStateInsteadOfAPlainCancellation(CancellationToken cancellationToken)
+    {
+        // Given the pending-immediate recording (web-0 never becomes Ready) and a caller whose own deadline is short
+        var recorded = new RecordedStreams("pending-immediate");
+        await using var server = await ServeAsync(recorded, ReplayServer.Script(recorded.Lines("pods").Take(3)), cancellationToken);
+        using var client = KubeClient.Create(server.CreateConnection());
+        await using var recorder = await ScenarioRecorder.StartAsync(client, recorded.Namespace, null, cancellationToken);
+        using var testDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        testDeadline.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        // When the scenario waits for web-0 Ready with a step timeout longer than the caller's deadline
+        // (awaited directly, as a test awaits it: a cancelled task's own exception is what the runner reports)
+        OperationCanceledException? caught = null;
+        try
+        {
+            await recorder.WaitUntilAsync(v => v.Pods.TryGetValue("web-0", out var p) && NamespaceView.IsReady(p), Deadline, "web-0 Ready", testDeadline.Token);
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            caught = cancelled;
+        }
+
+        var error = caught.ShouldNotBeNull("the wait should end when the caller cancels");
+
+        // Then the cancellation names the wait, its allowed timeout and the namespace's state
+        error.Message.ShouldContain("web-0 Ready was still awaited when the caller cancelled");
+        error.Message.ShouldContain("'00:00:30'");
+        error.Message.ShouldContain("phase=Pending");
+        error.CancellationToken.ShouldBe(testDeadline.Token);
+    }
+
     private static async Task<LoopbackApiServer> ServeAsync(RecordedStreams recorded, WatchScript pods, CancellationToken cancellationToken)
     {
         var server = await LoopbackApiServer.StartAsync(cancellationToken);
