@@ -4,6 +4,7 @@
 #   ./run-tests.sh self-test [--results DIR]   run every self-test project (tests/*.Tests), TRX results into DIR
 # Exit code: the suite's (or the preflight's when the target is not usable).
 set -uo pipefail
+invoked_from=$PWD
 cd "$(dirname "$0")"
 
 usage() {
@@ -33,33 +34,35 @@ die() { echo "run-tests.sh: $*" >&2; exit 2; }
 mode=suite
 if [ "${1:-}" = "self-test" ]; then mode=self-test; shift; fi
 
-params=() filter="" results="$PWD/.build/test-results" load_images="" cluster=k3s
-preflight_args=()
+# Every setting goes to ck and to the suite as its CK_* environment variable (ConformanceOptions reads them), not
+# as a TestRunParameter: the value then arrives byte for byte, where dotnet test's inline run settings lose ';' and
+# cannot carry '"'. With no --kubeconfig the options decide the target from CK_KUBECONFIG (none: k3s).
+settings=() filter="" results="$PWD/.build/test-results" load_images=""
 need() { [ $# -ge 2 ] && [ -n "$2" ] || die "flag '$1' needs a value (see --help)"; }
-param() { params+=("TestRunParameters.Parameter(name=\"$1\", value=\"$2\")"); }
+set_env() { settings+=("$1=$2"); }
+# Paths are the caller's: the suite runs in its build folder and ck here, so relative ones are made absolute.
+abs() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$invoked_from" "$1" ;; esac; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
-    --kubeconfig) need "$@"; param Kubeconfig "$2"; cluster=kubeconfig; preflight_args+=("$1" "$2"); shift 2 ;;
-    --context) need "$@"; param Context "$2"; preflight_args+=("$1" "$2"); shift 2 ;;
-    --storage-class) need "$@"; param StorageClass "$2"; preflight_args+=("$1" "$2"); shift 2 ;;
-    --busybox-image) need "$@"; param BusyboxImage "$2"; shift 2 ;;
-    --workload-image) need "$@"; param WorkloadImage "$2"; shift 2 ;;
-    --k3s-image) need "$@"; param K3sImage "$2"; preflight_args+=("$1" "$2"); shift 2 ;;
-    --k3s-image-archive) need "$@"; param K3sImageArchive "$2"; preflight_args+=("$1" "$2"); shift 2 ;;
-    --load-image) need "$@"; load_images="${load_images:+$load_images,}$2"; preflight_args+=("$1" "$2"); shift 2 ;;
-    --keep-cluster) param KeepCluster true; shift ;;
-    --keep-namespaces) param KeepNamespaces true; shift ;;
-    --keep-failed) param KeepFailed true; shift ;;
+    --kubeconfig) need "$@"; set_env CK_KUBECONFIG "$(abs "$2")"; set_env CK_CLUSTER kubeconfig; shift 2 ;;
+    --context) need "$@"; set_env CK_CONTEXT "$2"; shift 2 ;;
+    --storage-class) need "$@"; set_env CK_STORAGE_CLASS "$2"; shift 2 ;;
+    --busybox-image) need "$@"; set_env CK_BUSYBOX_IMAGE "$2"; shift 2 ;;
+    --workload-image) need "$@"; set_env CK_WORKLOAD_IMAGE "$2"; shift 2 ;;
+    --k3s-image) need "$@"; set_env CK_K3S_IMAGE "$2"; shift 2 ;;
+    --k3s-image-archive) need "$@"; set_env CK_K3S_IMAGE_ARCHIVE "$(abs "$2")"; shift 2 ;;
+    --load-image) need "$@"; load_images="${load_images:+$load_images,}$2"; shift 2 ;;
+    --keep-cluster) set_env CK_KEEP_CLUSTER true; shift ;;
+    --keep-namespaces) set_env CK_KEEP_NAMESPACES true; shift ;;
+    --keep-failed) set_env CK_KEEP_FAILED true; shift ;;
     --filter) need "$@"; filter="$2"; shift 2 ;;
-    --results) need "$@"; results="$2"; shift 2 ;;
+    --results) need "$@"; results=$(abs "$2"); shift 2 ;;
     *) die "unknown flag '$1' (see --help)" ;;
   esac
 done
-[ -n "$load_images" ] && param LoadImages "$load_images"
-param Cluster "$cluster"
-preflight_args+=(--cluster "$cluster")
+[ -n "$load_images" ] && set_env CK_LOAD_IMAGES "$load_images"
 mkdir -p "$results" || die "cannot create the results folder '$results'"
 results=$(cd "$results" && pwd)
 
@@ -86,8 +89,8 @@ if ! dotnet build cli/ConformanceKit.Cli --nologo -v quiet "-clp:ErrorsOnly;NoSu
 fi
 rm -f "$build_log"
 build_dir="${CK_BUILD_DIR:-$PWD/.build}"
-"$build_dir/bin/ConformanceKit.Cli/debug/ck" preflight "${preflight_args[@]}" || exit $?
+env ${settings[@]+"${settings[@]}"} "$build_dir/bin/ConformanceKit.Cli/debug/ck" preflight || exit $?
 
-dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
+env ${settings[@]+"${settings[@]}"} dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
   --logger "trx;LogFileName=ConformanceKit.Conformance.trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" -- "${params[@]}"
+  --results-directory "$results"

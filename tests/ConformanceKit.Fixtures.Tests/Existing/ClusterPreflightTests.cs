@@ -20,8 +20,8 @@ public sealed class ClusterPreflightTests
         var missing = await ClusterPreflight.FindMissingAsync(Allowed, CancellationToken.None);
         var message = ClusterPreflight.MissingPermissionsMessage(Connection, missing);
 
-        // Then exactly those two are missing, and the message names them and the connection
-        missing.Select(m => m.ToString()).ShouldBe(["create pods/exec (in the run's namespaces)", "list persistentvolumes"]);
+        // Then exactly those are missing (exec over WebSocket is a GET, newer servers also check create), and the message names them and the connection
+        missing.Select(m => m.ToString()).ShouldBe(["get pods/exec (in the run's namespaces)", "create pods/exec (in the run's namespaces)", "list persistentvolumes"]);
         message.ShouldContain("create pods/exec");
         message.ShouldContain("list persistentvolumes");
         message.ShouldContain("context dev");
@@ -53,6 +53,33 @@ public sealed class ClusterPreflightTests
         asked.ShouldContain(a => a.Resource == "pods" && a.Subresource == "log" && a.Verb == "get");
         asked.ShouldContain(a => a.Resource == "storageclasses" && a.Group == "storage.k8s.io" && a.Verb == "list");
         asked.ShouldContain(a => a.Resource == "events" && a.Verb == "list");
+    }
+
+    [Test]
+    public async Task FindMissing_AsksForWhatApplyScaleExecAndKeepingReallyUse()
+    {
+        // Given a user allowed only what the old list asked: no patch (apply), no pod create, no exec get, no scale
+        string[] oldOnly = ["patch services", "create pods", "patch pods", "deletecollection pods", "get pods/exec", "patch statefulsets/scale",
+            "create deployments", "patch deployments", "watch events", "create storageclasses", "patch storageclasses", "delete storageclasses", "patch namespaces"];
+        Task<bool> Allowed(ResourceAttributes a, CancellationToken _) =>
+            Task.FromResult(!oldOnly.Contains($"{a.Verb} {a.Resource}{(a.Subresource is null ? "" : "/" + a.Subresource)}"));
+
+        // When reviewed
+        var missing = await ClusterPreflight.FindMissingAsync(Allowed, CancellationToken.None);
+
+        // Then each request the suite makes and the user may not is reported, with group and namespace exactly right
+        missing.Select(m => $"{m.Verb} {m.Resource}{(m.Subresource is null ? "" : "/" + m.Subresource)}").ShouldBe(oldOnly, ignoreOrder: true);
+        missing.ShouldContain(m => m.Resource == "statefulsets" && m.Subresource == "scale" && m.Group == "apps" && m.ToAttributes().Namespace == RequiredPermission.ProbeNamespace);
+        missing.ShouldContain(m => m.Resource == "storageclasses" && m.Group == "storage.k8s.io" && m.ToAttributes().Namespace == null);
+        missing.ShouldContain(m => m.Resource == "pods" && m.Subresource == "exec" && m.Verb == "get" && m.Group == "");
+    }
+
+    [Test]
+    public async Task FindMissing_NegativeControl_UserAllowedEverythingMissesNothing()
+    {
+        // Given a user allowed every review, When reviewed, Then nothing is missing
+        var missing = await ClusterPreflight.FindMissingAsync((_, _) => Task.FromResult(true), CancellationToken.None);
+        missing.ShouldBeEmpty();
     }
 
     [Test]

@@ -21,7 +21,7 @@ public sealed class ExistingClusterLoopbackTests
             ExistingCluster.AttachAsync(server.CreateConnection(), null, _ => { }, CancellationToken.None));
 
         // Then the one message lists both missing permissions and nothing that was allowed
-        error.Message.ShouldContain("is not allowed to: create pods/exec (in the run's namespaces); list persistentvolumes.");
+        error.Message.ShouldContain("is not allowed to: get pods/exec (in the run's namespaces); create pods/exec (in the run's namespaces); list persistentvolumes.");
         error.Message.ShouldNotContain("namespaces;");
     }
 

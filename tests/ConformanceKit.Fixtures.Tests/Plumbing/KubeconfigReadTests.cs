@@ -67,6 +67,24 @@ public sealed class KubeconfigReadTests
     }
 
     [Test]
+    public async Task WaitReady_KubeconfigCutShort_KeepsWaitingForTheWholeFile()
+    {
+        // Given a stand-in container where k3s's kubeconfig is cut off before its users (a read during the write)
+        var docker = await Engine.GetAsync();
+        await using var cluster = await K3sCluster.CreateContainerAsync(docker, Engine.StandIn("sleep", "300"), keep: false, CancellationToken.None);
+        (await docker.ExecAsync(cluster.ContainerId, ["mkdir", "-p", "/etc/rancher/k3s"])).ExitCode.ShouldBe(0);
+        var cut = K3sStyleKubeconfig[..K3sStyleKubeconfig.IndexOf("users:", StringComparison.Ordinal)];
+        await docker.PutFileAsync(cluster.ContainerId, "/etc/rancher/k3s/k3s.yaml", Encoding.UTF8.GetBytes(cut));
+
+        // When readiness is awaited
+        var error = await Should.ThrowAsync<ConformanceKit.Fixtures.Session.ClusterStartException>(() => cluster.WaitReadyAsync(null, CancellationToken.None));
+
+        // Then it ran out waiting for the kubeconfig itself (not for the API), naming the path and the load problem
+        error.Message.ShouldContain("k3s to write its kubeconfig /etc/rancher/k3s/k3s.yaml");
+        error.Message.ShouldNotContain("/readyz");
+    }
+
+    [Test]
     public async Task Dispose_RemovesTheContainer_UnlessKept()
     {
         // Given two stand-in containers, one kept

@@ -39,6 +39,32 @@ public sealed class SweepTests
     }
 
     [Test]
+    public async Task RemoveSession_RemovesThatRunsContainersEvenWhileItsOwnerLives_AndNoOthers()
+    {
+        // Given a live run's container (interrupted while starting) and another live run's container
+        var docker = await Engine.GetAsync();
+        var starting = RunSession.ForProcess(Environment.ProcessId, Engine.Run.ProcessStart);
+        var other = RunSession.ForProcess(Environment.ProcessId, Engine.Run.ProcessStart);
+        var startingId = await CreateAsync(docker, Labelled(starting));
+        var otherId = await CreateAsync(docker, Labelled(other));
+        try
+        {
+            // When the interrupted run's containers are removed
+            var removed = await new LeftoverSweeper(docker).RemoveSessionAsync(starting.Id, CancellationToken.None);
+
+            // Then its container is gone and the other run's is untouched
+            removed.ShouldBe([startingId]);
+            (await docker.InspectContainerAsync(startingId)).ShouldBeNull();
+            (await docker.InspectContainerAsync(otherId)).ShouldNotBeNull();
+        }
+        finally
+        {
+            await docker.RemoveContainerAsync(startingId);
+            await docker.RemoveContainerAsync(otherId);
+        }
+    }
+
+    [Test]
     public void IsDeadRunLeftover_DecidesByHostPidAndStartTime()
     {
         // Given label sets of several owners
@@ -56,6 +82,7 @@ public sealed class SweepTests
         LeftoverSweeper.IsDeadRunLeftover(dead, dead[SessionLabels.Session]).ShouldBeFalse();
         LeftoverSweeper.IsDeadRunLeftover(otherHost, "current").ShouldBeFalse();
         LeftoverSweeper.IsDeadRunLeftover(noPid, "current").ShouldBeFalse();
+        LeftoverSweeper.IsDeadRunLeftover(new Dictionary<string, string>(dead) { [SessionLabels.Kept] = "true" }, "current").ShouldBeFalse();
     }
 
     private static Dictionary<string, string> Labelled(RunSession session) =>

@@ -35,7 +35,7 @@ public sealed class TestNamespacesLoopbackTests
         var session = RunSession.Create();
         await using var server = await LoopbackApiServer.StartAsync();
         new LabelledObjects().Namespace("ck-other-1", LabelledObjects.DeadRun()).StorageClass("local-path").MapOnto(server, forbidNamespaceList: true);
-        server.Map("POST", "/api/v1/namespaces", Respond.Json(201, """{"kind":"Namespace","metadata":{"name":"created"}}"""));
+        TestNamespacesServiceAccountTests.MapNamespaceCreation(server, name => TestNamespacesServiceAccountTests.ServiceAccountAppearsAfter(server, name, Task.CompletedTask));
         using var client = KubeClient.Create(server.CreateConnection());
         var namespaces = new TestNamespaces(client, session);
         var created = await namespaces.CreateAsync("Some_Test", CancellationToken.None);
