@@ -19,6 +19,7 @@ flag                      TestRunParameter / env        default
 --workload-image IMAGE    WorkloadImage / CK_WORKLOAD_IMAGE  nginx:1.27.3
 --k3s-image IMAGE         K3sImage / CK_K3S_IMAGE        rancher/k3s:v1.31.14-k3s1
 --k3s-image-archive FILE  K3sImageArchive / CK_K3S_IMAGE_ARCHIVE  none (pull when absent)
+--k3s-airgap-images FILE  K3sAirgapImages / CK_K3S_AIRGAP_IMAGES  none; repeatable: k3s air-gap image tarballs (no registry)
 --load-image IMAGE        LoadImages / CK_LOAD_IMAGES    none; repeatable: side-load local images into k3s
 --keep-cluster            KeepCluster / CK_KEEP_CLUSTER  false: the k3s container is removed after the run
 --keep-namespaces         KeepNamespaces / CK_KEEP_NAMESPACES  false: every test namespace is deleted
@@ -37,7 +38,7 @@ if [ "${1:-}" = "self-test" ]; then mode=self-test; shift; fi
 # Every setting goes to ck and to the suite as its CK_* environment variable (ConformanceOptions reads them), not
 # as a TestRunParameter: the value then arrives byte for byte, where dotnet test's inline run settings lose ';' and
 # cannot carry '"'. With no --kubeconfig the options decide the target from CK_KUBECONFIG (none: k3s).
-settings=() filter="" results="$PWD/.build/test-results" load_images=""
+settings=() filter="" results="$PWD/.build/test-results" load_images="" airgap_images=""
 need() { [ $# -ge 2 ] && [ -n "$2" ] || die "flag '$1' needs a value (see --help)"; }
 set_env() { settings+=("$1=$2"); }
 # Paths are the caller's: the suite runs in its build folder and ck here, so relative ones are made absolute.
@@ -53,6 +54,7 @@ while [ $# -gt 0 ]; do
     --workload-image) need "$@"; set_env CK_WORKLOAD_IMAGE "$2"; shift 2 ;;
     --k3s-image) need "$@"; set_env CK_K3S_IMAGE "$2"; shift 2 ;;
     --k3s-image-archive) need "$@"; set_env CK_K3S_IMAGE_ARCHIVE "$(abs "$2")"; shift 2 ;;
+    --k3s-airgap-images) need "$@"; airgap_images="${airgap_images:+$airgap_images,}$(abs "$2")"; shift 2 ;;
     --load-image) need "$@"; load_images="${load_images:+$load_images,}$2"; shift 2 ;;
     --keep-cluster) set_env CK_KEEP_CLUSTER true; shift ;;
     --keep-namespaces) set_env CK_KEEP_NAMESPACES true; shift ;;
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$load_images" ] && set_env CK_LOAD_IMAGES "$load_images"
+[ -n "$airgap_images" ] && set_env CK_K3S_AIRGAP_IMAGES "$airgap_images"
 mkdir -p "$results" || die "cannot create the results folder '$results'"
 results=$(cd "$results" && pwd)
 
@@ -91,6 +94,9 @@ rm -f "$build_log"
 build_dir="${CK_BUILD_DIR:-$PWD/.build}"
 env ${settings[@]+"${settings[@]}"} "$build_dir/bin/ConformanceKit.Cli/debug/ck" preflight || exit $?
 
-env ${settings[@]+"${settings[@]}"} dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
+# The report (index.html, one SVG timeline per scenario, evidence of failed tests) goes to ./artifacts unless
+# CK_ARTIFACTS_DIR says otherwise.
+artifacts="${CK_ARTIFACTS_DIR:-$PWD/artifacts}"
+env ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
   --logger "trx;LogFileName=ConformanceKit.Conformance.trx" --logger "console;verbosity=normal" \
   --results-directory "$results"

@@ -13,6 +13,7 @@ internal static class CliArguments
         ["--storage-class"] = "StorageClass",
         ["--k3s-image"] = "K3sImage",
         ["--k3s-image-archive"] = "K3sImageArchive",
+        ["--k3s-airgap-images"] = "K3sAirgapImages",
         ["--load-image"] = "LoadImages",
         ["--busybox-image"] = "BusyboxImage",
         ["--workload-image"] = "WorkloadImage",
@@ -21,7 +22,7 @@ internal static class CliArguments
     public static string HelpText =>
         "ck preflight [flags]   check the target before the suite (one line on failure, non-zero exit)\n" +
         "ck sweep               remove containers of earlier runs whose process is gone\n" +
-        "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image is repeatable; each flag falls back to CK_<NAME>)";
+        "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image and --k3s-airgap-images are repeatable; each flag falls back to CK_<NAME>)";
 
     /// <summary>Reads the flags into options; flags win over the CK_* environment.</summary>
     public static ConformanceOptions Parse(string[] args)
@@ -36,7 +37,7 @@ internal static class CliArguments
             }
 
             var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new CliUsageException($"flag '{flag}' needs a value."));
-            values[name] = name == "LoadImages" && values.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
+            values[name] = name is "LoadImages" or "K3sAirgapImages" && values.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
         }
 
         try

@@ -41,6 +41,11 @@ internal static class PreflightCommand
                 $"No Docker engine answered at {endpoint} ({problem.Reason}). Start Docker (or set DOCKER_HOST), or run against an existing cluster: ./run-tests.sh --kubeconfig PATH [--context NAME].");
         }
 
+        foreach (var file in options.K3sAirgapImages.Where(f => !File.Exists(f)))
+        {
+            throw new ClusterStartException($"--k3s-airgap-images '{Path.GetFullPath(file)}' does not exist; pass the k3s-airgap-images tarball of the k3s release you run.");
+        }
+
         foreach (var image in options.LoadImages)
         {
             if (!await docker.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))

@@ -27,7 +27,7 @@ public sealed class ConformanceOptionsTests
         var parameters = new Dictionary<string, string>
         {
             ["Cluster"] = "kubeconfig", ["K3sImage"] = "rancher/k3s:v1.30.8-k3s1", ["K3sImageArchive"] = "/tmp/k3s.tar",
-            ["LoadImages"] = "app:1, tools:2", ["Kubeconfig"] = "/tmp/kc", ["Context"] = "dev", ["StorageClass"] = "fast",
+            ["LoadImages"] = "app:1, tools:2", ["K3sAirgapImages"] = "/a/k3s-airgap-images.tar.zst,/b/extra.tar", ["Kubeconfig"] = "/tmp/kc", ["Context"] = "dev", ["StorageClass"] = "fast",
             ["BusyboxImage"] = "bb:1", ["WorkloadImage"] = "web:2", ["KeepCluster"] = "true", ["KeepNamespaces"] = "1",
             ["KeepFailed"] = "yes", ["TestTimeout"] = "90",
         };
@@ -39,11 +39,12 @@ public sealed class ConformanceOptionsTests
         options.ShouldBe(new ConformanceOptions
         {
             Cluster = ClusterKind.Kubeconfig, K3sImage = "rancher/k3s:v1.30.8-k3s1", K3sImageArchive = "/tmp/k3s.tar",
-            LoadImages = options.LoadImages, Kubeconfig = "/tmp/kc", Context = "dev", StorageClass = "fast",
+            LoadImages = options.LoadImages, K3sAirgapImages = options.K3sAirgapImages, Kubeconfig = "/tmp/kc", Context = "dev", StorageClass = "fast",
             BusyboxImage = "bb:1", WorkloadImage = "web:2", KeepCluster = true, KeepNamespaces = true, KeepFailed = true,
             TestTimeout = TimeSpan.FromSeconds(90),
         });
         options.LoadImages.ShouldBe(["app:1", "tools:2"]);
+        options.K3sAirgapImages.ShouldBe(["/a/k3s-airgap-images.tar.zst", "/b/extra.tar"]);
     }
 
     [Test]
