@@ -21,7 +21,8 @@ internal static class CliArguments
 
     public static string HelpText =>
         "ck preflight [flags]   check the target before the suite (one line on failure, non-zero exit)\n" +
-        "ck sweep               remove containers of earlier runs whose process is gone\n" +
+        "ck sweep [--kubeconfig PATH [--context NAME]]   remove what earlier runs on this host left when their process is gone:\n" +
+        "                       containers in the Docker engine, or namespaces and StorageClasses in that cluster\n" +
         "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image and --k3s-airgap-images are repeatable; each flag falls back to CK_<NAME>)";
 
     /// <summary>Reads the flags into options; flags win over the CK_* environment.</summary>

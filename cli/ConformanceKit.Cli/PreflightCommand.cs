@@ -15,21 +15,22 @@ internal static class PreflightCommand
     public static async Task<int> RunAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var line = options.Cluster == ClusterKind.Kubeconfig
-            ? await CheckExistingAsync(options, cancellationToken).ConfigureAwait(false)
+            ? await CheckExistingAsync(options, output, cancellationToken).ConfigureAwait(false)
             : await CheckEngineAsync(options, output, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"preflight ok: {line}").ConfigureAwait(false);
         return CkCommand.Ok;
     }
 
-    private static async Task<string> CheckExistingAsync(ConformanceOptions options, CancellationToken cancellationToken)
+    private static async Task<string> CheckExistingAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var cluster = await ExistingCluster.AttachAsync(options, _ => { }, cancellationToken).ConfigureAwait(false);
+        await using var cluster = await ExistingCluster.AttachAsync(options, warning => output.WriteLine($"warning: {warning}"), cancellationToken).ConfigureAwait(false);
         return cluster.Description;
     }
 
     private static async Task<string> CheckEngineAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var endpoint = DockerEndpoint.FromEnvironment();
+        K3sCluster.EnsureReachable(endpoint, K3sOptions.Default);
         using var docker = DockerClient.Create(endpoint);
         try
         {

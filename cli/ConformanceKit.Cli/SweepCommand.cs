@@ -1,14 +1,23 @@
 using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.Session;
+using ConformanceKit.Kube.Api;
+using ConformanceKit.Kube.Config;
 
 namespace ConformanceKit.Cli;
 
-/// <summary>Removes containers of earlier runs whose owning process is gone (never unlabelled ones, never live runs').</summary>
+/// <summary>
+/// Removes what earlier runs on this host left behind when their process is gone: containers in the Docker engine,
+/// or, with --kubeconfig, namespaces and StorageClasses in that cluster. Never unlabelled, kept or live runs' ones.
+/// </summary>
 internal static class SweepCommand
 {
-    public static async Task<int> RunAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken) =>
+        options.Cluster == ClusterKind.Kubeconfig
+            ? SweepClusterAsync(options, output, cancellationToken)
+            : SweepEngineAsync(output, cancellationToken);
+
+    private static async Task<int> SweepEngineAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        _ = options;
         var endpoint = DockerEndpoint.FromEnvironment();
         using var docker = DockerClient.Create(endpoint);
         IReadOnlyList<string> removed;
@@ -22,6 +31,33 @@ internal static class SweepCommand
         }
 
         await output.WriteLineAsync($"sweep: removed {removed.Count} leftover container(s)").ConfigureAwait(false);
+        return CkCommand.Ok;
+    }
+
+    private static async Task<int> SweepClusterAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        KubeConnection connection;
+        try
+        {
+            connection = KubeConfigLoader.Load(options.Kubeconfig, options.Context);
+        }
+        catch (KubeConfigException error)
+        {
+            throw new ClusterStartException($"{error.Message.TrimEnd('.')}. Pass a working kubeconfig with --kubeconfig PATH (and --context NAME).", error);
+        }
+
+        using var client = KubeClient.Create(connection, new KubeClientOptions { RetryDeadline = TimeSpan.FromSeconds(10) });
+        IReadOnlyList<string> removed;
+        try
+        {
+            removed = await new ClusterLeftoverSweeper(client, line => output.WriteLine(line)).SweepAsync("", cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is KubeUnreachableException or KubeApiException)
+        {
+            throw new ClusterStartException($"Sweeping {connection.Server} ({connection.Source}) failed: {error.Message}", error);
+        }
+
+        await output.WriteLineAsync($"sweep: removed {removed.Count} leftover namespace(s) and class(es) from {connection.Server}").ConfigureAwait(false);
         return CkCommand.Ok;
     }
 }

@@ -101,6 +101,21 @@ public sealed class ClusterPreflightTests
             .Message.ShouldContain("no default StorageClass (it has: slow)");
     }
 
+    [Test]
+    public void RetainWarning_OnlyForAClassThatKeepsItsVolumes()
+    {
+        // Given a Retain class and a Delete class
+        StorageClass[] classes =
+        [
+            new() { Metadata = new() { Name = "keeps" }, ReclaimPolicy = "Retain" },
+            new() { Metadata = new() { Name = "cleans" }, ReclaimPolicy = "Delete" },
+        ];
+
+        // When / Then the warning names the Retain class and what to do; the Delete class gets none
+        ClusterPreflight.RetainWarning(classes, "keeps").ShouldNotBeNull().ShouldContain("StorageClass 'keeps' has reclaimPolicy Retain");
+        ClusterPreflight.RetainWarning(classes, "cleans").ShouldBeNull();
+    }
+
     [TestCase("1", "26", true)]
     [TestCase("1", "27+", true)]
     [TestCase("1", "25", false)]
