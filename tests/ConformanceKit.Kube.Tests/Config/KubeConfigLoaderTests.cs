@@ -5,31 +5,14 @@ using Shouldly;
 
 namespace ConformanceKit.Kube.Tests.Config;
 
-public sealed class KubeConfigLoaderTests
+public sealed class KubeConfigLoaderTests : TempAndPkiTest
 {
-    private TempDirectory temp = null!;
-    private TestPki pki = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        temp = new TempDirectory();
-        pki = TestPki.Create();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        pki.Dispose();
-        temp.Dispose();
-    }
-
     [Test]
     public async Task Load_ExplicitFile_ReadsEveryClusterAndContextField()
     {
         // Given a kubeconfig with CA data, tls-server-name, a namespace and a token
-        var ca = TempDirectory.Base64(TestPki.CertificatePem(pki.Ca));
-        var path = temp.Write("config", Kubeconfigs.Single(
+        var ca = TempDirectory.Base64(TestPki.CertificatePem(Pki.Ca));
+        var path = Temp.Write("config", Kubeconfigs.Single(
             ["server: https://10.1.2.3:6443", $"certificate-authority-data: {ca}", "tls-server-name: kube.test"],
             ["token: abc.def"], contextExtra: "\n    namespace: apps"));
 
@@ -38,7 +21,7 @@ public sealed class KubeConfigLoaderTests
 
         // Then every field is carried over and the source names the file and context
         connection.Server.ShouldBe(new Uri("https://10.1.2.3:6443"));
-        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(pki.Ca.Thumbprint);
+        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(Pki.Ca.Thumbprint);
         connection.TlsServerName.ShouldBe("kube.test");
         connection.InsecureSkipTlsVerify.ShouldBeFalse();
         connection.Namespace.ShouldBe("apps");
@@ -51,8 +34,8 @@ public sealed class KubeConfigLoaderTests
     public void Load_InsecureSkipTlsVerify_IsHonouredOnlyWhenSet()
     {
         // Given two kubeconfigs, one with insecure-skip-tls-verify: true and one without it
-        var insecure = temp.Write("insecure", Kubeconfigs.Single(["server: https://127.0.0.1:1", "insecure-skip-tls-verify: true"], null));
-        var plain = temp.Write("plain", Kubeconfigs.Single(["server: https://127.0.0.1:1"], null));
+        var insecure = Temp.Write("insecure", Kubeconfigs.Single(["server: https://127.0.0.1:1", "insecure-skip-tls-verify: true"], null));
+        var plain = Temp.Write("plain", Kubeconfigs.Single(["server: https://127.0.0.1:1"], null));
 
         // When both are loaded
         // Then only the first skips verification
@@ -64,11 +47,11 @@ public sealed class KubeConfigLoaderTests
     public void Load_RelativeFilePaths_ResolveAgainstTheKubeconfigDirectory()
     {
         // Given a kubeconfig in a sub-directory naming CA, certificate and key by relative paths
-        var client = pki.IssueClient("alice", "devs");
-        temp.Write("kube/ca.crt", TestPki.CertificatePem(pki.Ca));
-        temp.Write("kube/certs/client.crt", TestPki.CertificatePem(client));
-        temp.Write("kube/certs/client.key", TestPki.RsaKeyPem(client));
-        var path = temp.Write("kube/config", Kubeconfigs.Single(
+        var client = Pki.IssueClient("alice", "devs");
+        Temp.Write("kube/ca.crt", TestPki.CertificatePem(Pki.Ca));
+        Temp.Write("kube/certs/client.crt", TestPki.CertificatePem(client));
+        Temp.Write("kube/certs/client.key", TestPki.RsaKeyPem(client));
+        var path = Temp.Write("kube/config", Kubeconfigs.Single(
             ["server: https://127.0.0.1:6443", "certificate-authority: ca.crt"],
             ["client-certificate: certs/client.crt", "client-key: certs/client.key"]));
 
@@ -77,7 +60,7 @@ public sealed class KubeConfigLoaderTests
         var connection = KubeConfigLoader.Load(path, null, new Dictionary<string, string?>());
 
         // Then the files next to the kubeconfig were used
-        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(pki.Ca.Thumbprint);
+        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(Pki.Ca.Thumbprint);
         connection.ClientCertificate!.Thumbprint.ShouldBe(client.Thumbprint);
         connection.ClientCertificate.HasPrivateKey.ShouldBeTrue();
     }
@@ -89,14 +72,14 @@ public sealed class KubeConfigLoaderTests
     public void Load_ClientKeyData_InEachPemForm_AttachesThePrivateKey(string form)
     {
         // Given a client certificate and its key in the given PEM form, inline as -data fields
-        var client = form.StartsWith("ec", StringComparison.Ordinal) ? pki.IssueEcClient("bob") : pki.IssueClient("bob");
+        var client = form.StartsWith("ec", StringComparison.Ordinal) ? Pki.IssueEcClient("bob") : Pki.IssueClient("bob");
         var keyPem = form switch
         {
             "rsa-pkcs1" => TestPki.RsaKeyPem(client),
             "ec-sec1" => TestPki.EcKeyPem(client),
             _ => TestPki.Pkcs8KeyPem(client),
         };
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
             [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(client))}", $"client-key-data: {TempDirectory.Base64(keyPem)}"]));
 
         // When it is loaded
@@ -112,8 +95,8 @@ public sealed class KubeConfigLoaderTests
     public async Task Load_TokenFile_IsReadAgainWhenTheFileChanges()
     {
         // Given a kubeconfig whose user reads its token from a file next to it
-        var tokenPath = temp.Write("token", "first-token\n");
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["tokenFile: token"]));
+        var tokenPath = Temp.Write("token", "first-token\n");
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["tokenFile: token"]));
         var credentials = KubeConfigLoader.Load(path, null, new Dictionary<string, string?>()).Credentials!;
         (await credentials.GetTokenAsync(CancellationToken.None)).ShouldBe("first-token");
 

@@ -5,32 +5,15 @@ using Shouldly;
 
 namespace ConformanceKit.Kube.Tests.Config;
 
-public sealed class KubeConfigResolutionTests
+public sealed class KubeConfigResolutionTests : TempAndPkiTest
 {
-    private TempDirectory temp = null!;
-    private TestPki pki = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        temp = new TempDirectory();
-        pki = TestPki.Create();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        pki.Dispose();
-        temp.Dispose();
-    }
-
     [Test]
     public void Load_KubeconfigList_MergesWithFirstFileWinning()
     {
         // Given two files defining the same cluster name and each its own current-context
-        var first = temp.Write("a", MergeFile("a", "https://first:6443", extraCluster: null));
-        var second = temp.Write("b", MergeFile("b", "https://second:6443", extraCluster: "b-only"));
-        var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{first}:{temp.Path}/missing:{second}" };
+        var first = Temp.Write("a", MergeFile("a", "https://first:6443", extraCluster: null));
+        var second = Temp.Write("b", MergeFile("b", "https://second:6443", extraCluster: "b-only"));
+        var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{first}:{Temp.Path}/missing:{second}" };
 
         // When loaded through KUBECONFIG (a missing file in the middle of the list)
         var current = KubeConfigLoader.Load(null, null, env);
@@ -50,8 +33,8 @@ public sealed class KubeConfigResolutionTests
     public void Load_ExplicitPath_BeatsKubeconfigVariable()
     {
         // Given KUBECONFIG pointing at one file and an explicit path naming another
-        var fromVariable = temp.Write("env", Kubeconfigs.WithToken("https://from-env:6443", "x"));
-        var explicitFile = temp.Write("explicit", Kubeconfigs.WithToken("https://explicit:6443", "y"));
+        var fromVariable = Temp.Write("env", Kubeconfigs.WithToken("https://from-env:6443", "x"));
+        var explicitFile = Temp.Write("explicit", Kubeconfigs.WithToken("https://explicit:6443", "y"));
         var env = new Dictionary<string, string?> { ["KUBECONFIG"] = fromVariable };
 
         // When loading with and without the explicit path
@@ -64,7 +47,7 @@ public sealed class KubeConfigResolutionTests
     public void Load_ContextArgument_OverridesCurrentContext()
     {
         // Given a file whose current-context is a, with a second context b on another cluster
-        var path = temp.Write("config", """
+        var path = Temp.Write("config", """
             clusters:
             - name: one
               cluster: {server: "https://one:6443"}
@@ -94,32 +77,32 @@ public sealed class KubeConfigResolutionTests
     public void Load_WithoutKubeconfigVariable_UsesHomeKubeConfig()
     {
         // Given HOME with .kube/config and no KUBECONFIG
-        temp.Write(".kube/config", Kubeconfigs.WithToken("https://home:6443", "t"));
+        Temp.Write(".kube/config", Kubeconfigs.WithToken("https://home:6443", "t"));
 
         // When loaded with that environment
-        var connection = KubeConfigLoader.Load(null, null, new Dictionary<string, string?> { ["HOME"] = temp.Path });
+        var connection = KubeConfigLoader.Load(null, null, new Dictionary<string, string?> { ["HOME"] = Temp.Path });
 
         // Then ~/.kube/config was used
         connection.Server.Host.ShouldBe("home");
-        connection.Source.ShouldStartWith($"kubeconfig {Path.Combine(temp.Path, ".kube", "config")}");
+        connection.Source.ShouldStartWith($"kubeconfig {Path.Combine(Temp.Path, ".kube", "config")}");
     }
 
     [Test]
     public async Task Load_InCluster_ReadsTheServiceAccountMount()
     {
         // Given no kubeconfig anywhere, the service env vars and a service account mount
-        temp.Write("sa/token", "sa-token\n");
-        temp.Write("sa/ca.crt", TestPki.CertificatePem(pki.Ca));
-        temp.Write("sa/namespace", "ck-system");
-        var env = new Dictionary<string, string?> { ["HOME"] = temp.Path, ["KUBERNETES_SERVICE_HOST"] = "10.96.0.1", ["KUBERNETES_SERVICE_PORT"] = "443" };
-        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(temp.Path, "sa") };
+        Temp.Write("sa/token", "sa-token\n");
+        Temp.Write("sa/ca.crt", TestPki.CertificatePem(Pki.Ca));
+        Temp.Write("sa/namespace", "ck-system");
+        var env = new Dictionary<string, string?> { ["HOME"] = Temp.Path, ["KUBERNETES_SERVICE_HOST"] = "10.96.0.1", ["KUBERNETES_SERVICE_PORT"] = "443" };
+        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(Temp.Path, "sa") };
 
         // When loaded
         var connection = KubeConfigLoader.Load(null, null, env, settings);
 
         // Then the in-cluster connection is built from the mount
         connection.Server.ShouldBe(new Uri("https://10.96.0.1:443"));
-        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(pki.Ca.Thumbprint);
+        connection.CertificateAuthority!.Single().Thumbprint.ShouldBe(Pki.Ca.Thumbprint);
         connection.Namespace.ShouldBe("ck-system");
         (await connection.Credentials!.GetTokenAsync(CancellationToken.None)).ShouldBe("sa-token");
         connection.Source.ShouldContain("in-cluster");

@@ -5,33 +5,22 @@ using Shouldly;
 
 namespace ConformanceKit.Kube.Tests.Config;
 
-public sealed class MalformedKubeConfigTests
+public sealed class MalformedKubeConfigTests : TempAndPkiTest
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
-    private TempDirectory temp = null!;
-    private TestPki pki = null!;
     private string caData = "";
 
     [SetUp]
     public void SetUp()
     {
-        temp = new TempDirectory();
-        pki = TestPki.Create();
-        caData = TempDirectory.Base64(TestPki.CertificatePem(pki.Ca));
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        pki.Dispose();
-        temp.Dispose();
+        caData = TempDirectory.Base64(TestPki.CertificatePem(Pki.Ca));
     }
 
     [Test]
     public void Baseline_WellFormedFile_Loads()
     {
         // Given the well-formed file every malformed case below differs from in one field
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443", $"certificate-authority-data: {caData}"], ClientCertUser()));
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443", $"certificate-authority-data: {caData}"], ClientCertUser()));
 
         // When it is loaded
         var connection = KubeConfigLoader.Load(path, null, NoEnvironment);
@@ -46,7 +35,7 @@ public sealed class MalformedKubeConfigTests
     public void BadYaml_NamesTheFileAndWhereItBroke(string yaml, string expected)
     {
         // Given a file that is not valid YAML
-        var path = temp.Write("config", yaml);
+        var path = Temp.Write("config", yaml);
 
         // When it is loaded
         var message = Fail(path);
@@ -59,7 +48,7 @@ public sealed class MalformedKubeConfigTests
     public void MissingContext_ListsTheContextsThatExist()
     {
         // Given a well-formed file with context dev
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], null));
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], null));
 
         // When a context that does not exist is asked for
         var message = Fail(path, "prod");
@@ -72,7 +61,7 @@ public sealed class MalformedKubeConfigTests
     public void CurrentContextNotDefined_NamesTheCurrentContextField()
     {
         // Given current-context naming a context the file does not define
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], null, currentContext: "gone"));
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], null, currentContext: "gone"));
 
         // When it is loaded
         var message = Fail(path);
@@ -85,7 +74,7 @@ public sealed class MalformedKubeConfigTests
     public void ClusterWithoutServer_NamesTheServerField()
     {
         // Given a cluster with a CA but no server
-        var path = temp.Write("config", Kubeconfigs.Single([$"certificate-authority-data: {caData}"], null));
+        var path = Temp.Write("config", Kubeconfigs.Single([$"certificate-authority-data: {caData}"], null));
 
         // When it is loaded
         // Then the message names clusters[dev].server
@@ -97,7 +86,7 @@ public sealed class MalformedKubeConfigTests
     public void CaThatDoesNotParse_NamesTheCaField(string caText, string problem)
     {
         // Given certificate-authority-data that is not a certificate
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443", $"certificate-authority-data: {TempDirectory.Base64(caText)}"], null));
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443", $"certificate-authority-data: {TempDirectory.Base64(caText)}"], null));
 
         // When it is loaded
         // Then the message names the field and the problem
@@ -108,9 +97,9 @@ public sealed class MalformedKubeConfigTests
     public void UnreadableKeyFile_NamesTheFieldAndThePath()
     {
         // Given client-key naming a file that does not exist
-        var client = pki.IssueClient("ci");
-        var missing = Path.Combine(temp.Path, "missing.key");
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
+        var client = Pki.IssueClient("ci");
+        var missing = Path.Combine(Temp.Path, "missing.key");
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
             [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(client))}", $"client-key: {missing}"]));
 
         // When it is loaded
@@ -122,9 +111,9 @@ public sealed class MalformedKubeConfigTests
     public void KeyOfAnotherCertificate_IsReportedAsMismatch()
     {
         // Given the certificate of one client with the key of another
-        var alice = pki.IssueClient("alice");
-        var mallory = pki.IssueClient("mallory");
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
+        var alice = Pki.IssueClient("alice");
+        var mallory = Pki.IssueClient("mallory");
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"],
             [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(alice))}", $"client-key-data: {TempDirectory.Base64(TestPki.RsaKeyPem(mallory))}"]));
 
         // When it is loaded
@@ -136,7 +125,7 @@ public sealed class MalformedKubeConfigTests
     public void AuthProvider_IsRefusedPointingAtExecPlugins()
     {
         // Given a user with the legacy gcp auth-provider
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["auth-provider:", "  name: gcp"]));
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["auth-provider:", "  name: gcp"]));
 
         // When it is loaded
         var message = Fail(path);
@@ -151,7 +140,7 @@ public sealed class MalformedKubeConfigTests
     public void BasicAuth_IsRefused()
     {
         // Given a user with username and password
-        var path = temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["username: admin", "password: secret"]));
+        var path = Temp.Write("config", Kubeconfigs.Single(["server: https://127.0.0.1:6443"], ["username: admin", "password: secret"]));
 
         // When it is loaded
         // Then basic authentication is named as unsupported
@@ -162,7 +151,7 @@ public sealed class MalformedKubeConfigTests
     public void ExplicitPathMissing_NamesThePath()
     {
         // Given a path that does not exist
-        var path = Path.Combine(temp.Path, "nope.yaml");
+        var path = Path.Combine(Temp.Path, "nope.yaml");
 
         // When it is loaded
         // Then the message names it
@@ -173,15 +162,15 @@ public sealed class MalformedKubeConfigTests
     public void NothingFound_NamesEveryPlaceLooked()
     {
         // Given neither KUBECONFIG, ~/.kube/config nor a service account
-        var env = new Dictionary<string, string?> { ["HOME"] = temp.Path };
-        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(temp.Path, "sa") };
+        var env = new Dictionary<string, string?> { ["HOME"] = Temp.Path };
+        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(Temp.Path, "sa") };
 
         // When loading
         var message = Should.Throw<KubeConfigException>(() => KubeConfigLoader.Load(null, null, env, settings)).Message;
 
         // Then every place is named
         message.ShouldStartWith("no kubeconfig found; looked at: ");
-        message.ShouldContain(Path.Combine(temp.Path, ".kube", "config"));
+        message.ShouldContain(Path.Combine(Temp.Path, ".kube", "config"));
         message.ShouldContain("in-cluster service account (KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set)");
         message.ShouldContain("--kubeconfig");
     }
@@ -190,10 +179,10 @@ public sealed class MalformedKubeConfigTests
     public void KubeconfigListOfMissingFiles_NamesThem()
     {
         // Given KUBECONFIG naming only files that do not exist
-        var a = Path.Combine(temp.Path, "a");
-        var b = Path.Combine(temp.Path, "b");
+        var a = Path.Combine(Temp.Path, "a");
+        var b = Path.Combine(Temp.Path, "b");
         var env = new Dictionary<string, string?> { ["KUBECONFIG"] = $"{a}:{b}" };
-        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(temp.Path, "sa") };
+        var settings = new KubeConfigSettings { ServiceAccountRoot = Path.Combine(Temp.Path, "sa") };
 
         // When loading
         // Then both are named
@@ -203,7 +192,7 @@ public sealed class MalformedKubeConfigTests
 
     private string[] ClientCertUser()
     {
-        var client = pki.IssueClient("ci");
+        var client = Pki.IssueClient("ci");
         return [$"client-certificate-data: {TempDirectory.Base64(TestPki.CertificatePem(client))}", $"client-key-data: {TempDirectory.Base64(TestPki.RsaKeyPem(client))}"];
     }
 
