@@ -23,54 +23,14 @@ public sealed class TimelineBuilder
     public TimelineBuilder(TimeProvider? clock = null) => this.clock = clock ?? TimeProvider.System;
 
     /// <summary>Records a pod watch event (bookmarks and object-less events are ignored).</summary>
-    public void Observe(WatchEvent<Pod> e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (e.Object is not { } pod || !IsObjectEvent(e.Type))
-        {
-            return;
-        }
-
-        lock (gate)
-        {
-            var seq = ++sequence;
-            var uid = pod.Metadata.Uid ?? pod.Metadata.Name ?? "?";
-            if (!pods.TryGetValue(uid, out var state))
-            {
-                var created = new Instant(pod.Metadata.CreationTimestamp, e.ObservedAt, seq);
-                state = new PodState(uid, pod.Metadata.Name ?? uid, created);
-                pods.Add(uid, state);
-                podOrder.Add(uid);
-            }
-
-            state.Apply(pod, e.Type, e.ObservedAt, seq);
-        }
-    }
+    public void Observe(WatchEvent<Pod> e) =>
+        Record(e, pods, podOrder, static (uid, name, created) => new PodState(uid, name, created),
+            static (state, pod, type, observed, seq) => state.Apply(pod, type, observed, seq));
 
     /// <summary>Records a claim watch event (bookmarks and object-less events are ignored).</summary>
-    public void Observe(WatchEvent<PersistentVolumeClaim> e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (e.Object is not { } claim || !IsObjectEvent(e.Type))
-        {
-            return;
-        }
-
-        lock (gate)
-        {
-            var seq = ++sequence;
-            var uid = claim.Metadata.Uid ?? claim.Metadata.Name ?? "?";
-            if (!claims.TryGetValue(uid, out var state))
-            {
-                var created = new Instant(claim.Metadata.CreationTimestamp, e.ObservedAt, seq);
-                state = new ClaimState(uid, claim.Metadata.Name ?? uid, created);
-                claims.Add(uid, state);
-                claimOrder.Add(uid);
-            }
-
-            state.Apply(claim, e.Type, e.ObservedAt, seq);
-        }
-    }
+    public void Observe(WatchEvent<PersistentVolumeClaim> e) =>
+        Record(e, claims, claimOrder, static (uid, name, created) => new ClaimState(uid, name, created),
+            static (state, claim, type, observed, seq) => state.Apply(claim, type, observed, seq));
 
     /// <summary>Records a core/v1 event; a MODIFIED event (count went up) updates the entry in place.</summary>
     public void Observe(WatchEvent<Event> e)
@@ -139,4 +99,34 @@ public sealed class TimelineBuilder
 
     private static bool IsObjectEvent(WatchEventType type) =>
         type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted;
+
+    /// <summary>Finds or starts the state of the event's object (by uid) and applies the event to it.</summary>
+    private void Record<TObject, TState>(
+        WatchEvent<TObject> e,
+        Dictionary<string, TState> states,
+        List<string> order,
+        Func<string, string, Instant, TState> create,
+        Action<TState, TObject, WatchEventType, DateTimeOffset, long> apply)
+        where TObject : class, IKubeResource<TObject>
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Object is not { } item || !IsObjectEvent(e.Type))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            var seq = ++sequence;
+            var uid = item.Metadata.Uid ?? item.Metadata.Name ?? "?";
+            if (!states.TryGetValue(uid, out var state))
+            {
+                state = create(uid, item.Metadata.Name ?? uid, new Instant(item.Metadata.CreationTimestamp, e.ObservedAt, seq));
+                states.Add(uid, state);
+                order.Add(uid);
+            }
+
+            apply(state, item, e.Type, e.ObservedAt, seq);
+        }
+    }
 }
