@@ -71,6 +71,28 @@ public sealed class ReportTests
     }
 
     [Test]
+    public void Index_AlsoWritesSummaryJson_WithCountsAndEveryCheck()
+    {
+        // Given one passing and one failing scenario
+        var passed = Report("Ordered lifecycle", Hand.OrderedLifecycle(), ScenarioResult.Passed);
+        var failed = Report("Parallel control", Hand.ParallelLifecycle(), ScenarioResult.Failed);
+
+        // When the index is written
+        ReportWriter.WriteIndex(dir, [passed, failed]);
+
+        // Then summary.json carries the counts and, per scenario, its result and checks
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        var root = summary.RootElement;
+        root.GetProperty("passed").GetInt32().ShouldBe(1);
+        root.GetProperty("failed").GetInt32().ShouldBe(1);
+        var second = root.GetProperty("scenarios")[1];
+        second.GetProperty("result").GetString().ShouldBe("Failed");
+        second.GetProperty("timeline").GetString().ShouldBe("parallel-control.svg");
+        second.GetProperty("checks").GetArrayLength().ShouldBe(failed.CheckResults.Count);
+        second.GetProperty("reactionMilliseconds").GetArrayLength().ShouldBe(failed.ReactionTimes.Count);
+    }
+
+    [Test]
     public void Svg_RecordedLifecycle_HasOneRowPerPodUid()
     {
         // Given the timeline built from the real v1.26 recording

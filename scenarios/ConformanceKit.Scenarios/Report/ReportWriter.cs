@@ -25,7 +25,10 @@ public static class ReportWriter
         return svgPath;
     }
 
-    /// <summary>Writes <c>index.html</c> with the summary table and each scenario's checks; returns its path.</summary>
+    /// <summary>
+    /// Writes <c>index.html</c> with the summary table and each scenario's checks, and <c>summary.json</c> with the
+    /// same for machines; returns the page's path.
+    /// </summary>
     public static string WriteIndex(string artifactsDir, IReadOnlyList<ScenarioReport> reports)
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
@@ -60,6 +63,7 @@ public static class ReportWriter
         html.AppendLine("</body></html>");
         var path = Path.Combine(artifactsDir, "index.html");
         File.WriteAllText(path, html.ToString());
+        SummaryJson.Write(artifactsDir, reports);
         return path;
     }
 
