@@ -86,6 +86,16 @@ if [ "$mode" = self-test ]; then
   exit "$status"
 fi
 
+# The ephemeral cluster needs a local Docker engine: start one (installing Debian's docker.io when missing) unless
+# the run targets an existing cluster or names its own engine with DOCKER_HOST. The preflight below says in one
+# line what is still wrong.
+targets_k3s=true
+for setting in ${settings[@]+"${settings[@]}"}; do [ "$setting" = CK_CLUSTER=kubeconfig ] && targets_k3s=false; done
+{ [ -n "${CK_KUBECONFIG:-}" ] || [ "${CK_CLUSTER:-}" = kubeconfig ]; } && targets_k3s=false
+if [ "$targets_k3s" = true ] && [ -z "${DOCKER_HOST:-}" ]; then
+  bash .ci/ensure-docker.sh >&2 || true
+fi
+
 build_log=$(mktemp)
 if ! dotnet build cli/ConformanceKit.Cli --nologo -v quiet "-clp:ErrorsOnly;NoSummary" >"$build_log" 2>&1; then
   cat "$build_log" >&2; rm -f "$build_log"; die "building ck failed (see above)"

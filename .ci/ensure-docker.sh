@@ -23,7 +23,9 @@ our_dockerd() {
   [ -f "$pid_file" ] || return 1
   local pid
   pid=$(cat "$pid_file" 2>/dev/null)
-  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "dockerd" ]; then
+  # A killed dockerd whose parent never reaped it stays a zombie (state Z) with its name: that one is gone too.
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "dockerd" ] \
+     && ! awk '{ exit !($3 == "Z" || $3 == "X") }' "/proc/$pid/stat" 2>/dev/null; then
     echo "$pid"
     return 0
   fi
