@@ -59,19 +59,44 @@ public sealed class FrameReaderTests
         await Should.ThrowAsync<EndOfStreamException>(() => ReadLinesAsync(bytes, tty: false));
     }
 
+    [TestCase(1)]
+    [TestCase(3)]
+    [TestCase(4096)]
+    public async Task Frames_ArrivingAFewBytesPerRead_AreReassembled(int bytesPerRead)
+    {
+        // Given two frames (one larger than the reader's buffer) delivered by a socket that returns few bytes per read
+        var big = Enumerable.Repeat((byte)'x', 20_000).Append((byte)'\n').ToArray();
+        var bytes = Frame(2, "e1\n"u8.ToArray()).Concat(Frame(1, big)).ToArray();
+
+        // When they are read
+        var lines = await ReadLinesAsync(new TrickleStream(bytes, bytesPerRead), tty: false);
+
+        // Then headers and payloads split across reads decode as if they had arrived whole
+        lines.Select(l => (l.Stream, l.Text.Length)).ShouldBe([(LogStream.StdErr, 2), (LogStream.StdOut, 20_000)]);
+    }
+
     private static byte[] Frame(byte stream, byte[] payload) =>
         [stream, 0, 0, 0, (byte)(payload.Length >> 24), (byte)(payload.Length >> 16), (byte)(payload.Length >> 8), (byte)payload.Length, .. payload];
 
-    private static async Task<List<LogLine>> ReadLinesAsync(byte[] bytes, bool tty)
+    private static Task<List<LogLine>> ReadLinesAsync(byte[] bytes, bool tty) => ReadLinesAsync(new MemoryStream(bytes), tty);
+
+    private static async Task<List<LogLine>> ReadLinesAsync(Stream source, bool tty)
     {
         var splitter = new LineSplitter();
         var lines = new List<LogLine>();
-        await foreach (var (kind, payload) in FrameReader.ReadAsync(new MemoryStream(bytes), tty, CancellationToken.None))
+        await foreach (var (kind, payload) in FrameReader.ReadAsync(source, tty, CancellationToken.None))
         {
             lines.AddRange(splitter.Push(kind, payload));
         }
 
         lines.AddRange(splitter.Flush());
         return lines;
+    }
+
+    /// <summary>A stream handing out at most a few bytes per read, like a socket under load.</summary>
+    private sealed class TrickleStream(byte[] bytes, int bytesPerRead) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, bytesPerRead)], cancellationToken);
     }
 }
