@@ -165,4 +165,21 @@ public sealed class ErrorAndRetryTests : LoopbackTest
         error.Message.ShouldContain("'00:00:02'");
         error.Message.ShouldContain("refused", Case.Insensitive);
     }
+
+    [Test]
+    public async Task Request_ServerThatNeverAnswers_FailsWithinTheRetryDeadlineNotTheRequestTimeout()
+    {
+        // Given a server that accepts /version and never answers, a 2 s retry deadline and a 30 s request timeout
+        Server.Map("GET", "/version", context => Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted));
+        using var client = KubeClient.Create(Server.CreateConnection(),
+            new KubeClientOptions { RetryDeadline = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(30) });
+        var clock = Stopwatch.StartNew();
+
+        // When the version is read
+        var error = await Should.ThrowAsync<KubeUnreachableException>(() => client.GetVersionAsync(CancellationToken.None));
+
+        // Then it gave up near the retry deadline, naming the server, long before one request timeout
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        error.Message.ShouldContain(Server.BaseAddress.ToString());
+    }
 }
