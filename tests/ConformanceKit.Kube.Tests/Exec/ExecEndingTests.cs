@@ -73,4 +73,35 @@ public sealed class ExecEndingTests : LoopbackTest
         result.ExitCode.ShouldBe(-1);
         result.Stderr.ShouldBe("container not running");
     }
+
+    [Test]
+    public async Task Exec_UpgradeRefusedWith401_RefreshesTheTokenOnceAndRuns()
+    {
+        // Given a server that refuses the first token's upgrade with 401, then serves the recorded exchange
+        Server.MapSequence("GET", Hostname.RequestPath, Respond.Status(401, "Unauthorized", "Unauthorized"), Hostname.ServeAsync);
+        using var client = CreateClient();
+
+        // When the command runs
+        var result = await client.ExecAsync("exec-rec", "sh", null, ["hostname"], CancellationToken.None);
+
+        // Then the token was refreshed once and the second upgrade carried the new one
+        (result.ExitCode, result.Stdout).ShouldBe((0, "sh\n"));
+        Tokens.Invalidations.ShouldBe(1);
+        Server.RequestsTo(Hostname.RequestPath).Select(r => r.Header("Authorization")).ShouldBe(["Bearer token-1", "Bearer token-2"]);
+    }
+
+    [Test]
+    public async Task Exec_UpgradeRefusedWith401Twice_FailsWithTheStatus()
+    {
+        // Given a server that refuses every token (negative control: only one refresh)
+        Server.Map("GET", Hostname.RequestPath, Respond.Status(401, "Unauthorized", "Unauthorized"));
+        using var client = CreateClient();
+
+        // When the command runs
+        var error = await Should.ThrowAsync<KubeApiException>(() => client.ExecAsync("exec-rec", "sh", null, ["hostname"], CancellationToken.None));
+
+        // Then two upgrades were tried and the 401 surfaces
+        error.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        Server.RequestsTo(Hostname.RequestPath).Count.ShouldBe(2);
+    }
 }
