@@ -84,4 +84,17 @@ public sealed class HttpReachabilityTests
         // Given / When / Then: a check with nothing probed cannot pass
         HttpReachability.Check([]).ShouldFail("no pod was probed");
     }
+
+    [Test]
+    public void AMissingOrdinalAnsweredWithAnErrorStatus_StillFailsBecauseSomethingAnswered()
+    {
+        // Given web-9's name reached an HTTP server that answered 404 (wget exits 1, yet a server answered)
+        var answered404 = HttpProbeResult.Parse(Missing, 1, "Connecting to web-9.web.ns.svc.cluster.local (10.42.0.9:80)\nwget: server returned error: HTTP/1.1 404 Not Found\n");
+
+        // When
+        var result = HttpReachability.Check([Ok(Pod0)], [answered404]);
+
+        // Then
+        result.ShouldFail("http://web-9.web.ns.svc.cluster.local/ was answered ('HTTP/1.1 404 Not Found' (wget exit 1)) although that pod does not exist");
+    }
 }

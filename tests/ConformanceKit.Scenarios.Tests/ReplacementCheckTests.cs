@@ -71,4 +71,32 @@ public sealed class ReplacementCheckTests
         // When / Then
         Replacement.Check(timeline, "web", 3, Hand.At(9.9)).ShouldFail("web-2 (old-2) was not replaced");
     }
+
+    [Test]
+    public void Replacement_OldPodNeverGone_FailsNamingIt()
+    {
+        // Given old web-2 never went away, yet a second web-2 was created after the deletion
+        var timeline = Replaced(
+            Hand.Pod("web-0", "new-0", 11.5, ready: 14),
+            Hand.Pod("web-1", "new-1", 14, ready: 16),
+            Hand.Pod("web-2", "new-2", 16, ready: 18));
+        timeline = timeline with { Pods = [.. timeline.Pods.Select(p => p.Uid == "old-2" ? p with { Gone = null } : p)] };
+
+        // When / Then
+        Replacement.Check(timeline, "web", 3, Hand.At(9.9))
+            .ShouldFail("web-2 (new-2) was created at 10:00:16Z (server) while web-2 (old-2) was never gone");
+    }
+
+    [Test]
+    public void Replacement_SameUidAfterTheDeletion_Fails()
+    {
+        // Given a "replacement" web-0 that carries the old UID (the pod was not really re-created)
+        var timeline = Replaced(
+            Hand.Pod("web-0", "old-0", 11.5, ready: 14),
+            Hand.Pod("web-1", "new-1", 14, ready: 16),
+            Hand.Pod("web-2", "new-2", 16, ready: 18));
+
+        // When / Then
+        Replacement.Check(timeline, "web", 3, Hand.At(9.9)).ShouldFail("web-0 (old-0) kept its UID after the deletion at 10:00:09.900");
+    }
 }

@@ -13,7 +13,7 @@ public sealed class PlumbingSetUp
         {
             _ = await Engine.GetAsync();
         }
-        catch (IgnoreException)
+        catch (NoEngineException)
         {
             return;
         }
