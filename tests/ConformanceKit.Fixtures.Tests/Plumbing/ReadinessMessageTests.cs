@@ -1,3 +1,4 @@
+using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.K3s;
 using ConformanceKit.Fixtures.Session;
 
@@ -44,13 +45,36 @@ public sealed class ReadinessMessageTests
     [Test]
     public async Task Start_ContainerExitsWhileWaiting_ReportsExitCodeAndLastLogs()
     {
-        // Given a stand-in that logs, runs for two seconds (so the waits have begun) and exits with code 3
+        // Given a stand-in that logs and exits with code 3 once told to, and is told to as soon as the first
+        // readiness wait has begun (the gate logs each wait as it starts)
         var docker = await Engine.GetAsync();
-        var options = Engine.StandIn("sh", "-c", "echo k3s-is-failing-now; sleep 2; exit 3") with { ReadyTimeout = TimeSpan.FromMinutes(1) };
+        var name = $"ck-plumbing-{Guid.NewGuid():N}";
+        Task? release = null;
+        var options = Engine.StandIn("sh", "-c", "echo k3s-is-failing-now; while [ ! -f /tmp/exit-now ]; do sleep 0.1; done; exit 3") with
+        {
+            ReadyTimeout = TimeSpan.FromMinutes(1),
+            ContainerName = name,
+            Log = line =>
+            {
+                if (line.StartsWith("waiting for k3s to write its kubeconfig", StringComparison.Ordinal))
+                {
+                    release = docker.ExecAsync(name, ["touch", "/tmp/exit-now"]);
+                }
+            },
+        };
 
         // When it is started as a k3s cluster
         var started = DateTimeOffset.UtcNow;
         var error = await Should.ThrowAsync<ClusterStartException>(() => K3sCluster.StartAsync(docker, options, null, keep: false, CancellationToken.None));
+        release.ShouldNotBeNull("the gate should have logged the start of its first wait");
+        try
+        {
+            await release;
+        }
+        catch (DockerApiException)
+        {
+            // The container may exit (and be removed) before the exec that released it reports back.
+        }
 
         // Then the exit is reported at once (not after the deadline) with its code and logs, and nothing remains
         error.Message.ShouldContain("exited with code 3 while waiting for k3s to write its kubeconfig");
