@@ -44,17 +44,20 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
         recorder.WaitUntilAsync(v => v.ClaimsBound(claimNames), stepTimeout, $"PVCs {string.Join(", ", claimNames)} Bound", cancellationToken);
 
     /// <summary>
-    /// A barrier: returns once the StatefulSet controller has completed a sync of the set that began after this call
-    /// (it changes spec.revisionHistoryLimit, which bumps the generation but replaces no pod, and waits for
-    /// status.observedGeneration to reach it). Anything the controller decided in that sync (e.g. creating the next
-    /// pod) was decided on the pods as they are now.
+    /// A barrier: returns once the StatefulSet controller has completed a sync of the set that began after this call.
+    /// It moves spec.updateStrategy.rollingUpdate.partition away and back (see <see cref="ControllerSync"/> for why
+    /// that changes no pod on any supported server), then waits for status.observedGeneration to reach the second
+    /// patch's generation. Anything the controller decided in that sync (e.g. creating the next pod) was decided on the
+    /// pods as they are now. Refuses OnDelete sets and sets in the middle of an update.
     /// </summary>
     public async Task<DateTimeOffset> SyncControllerAsync(string setName, CancellationToken cancellationToken)
     {
         var at = recorder.MarkStep($"controller sync barrier on {setName}");
+        // An empty merge patch changes nothing and answers with the stored object, status included.
         var current = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, "{}", null, cancellationToken).ConfigureAwait(false);
-        var stored = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, ControllerSync.TogglePatch(current), null, cancellationToken)
-            .ConfigureAwait(false);
+        var (away, back) = ControllerSync.BarrierPatches(current);
+        await client.PatchMergeAsync<StatefulSet>(Namespace, setName, away, null, cancellationToken).ConfigureAwait(false);
+        var stored = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, back, null, cancellationToken).ConfigureAwait(false);
         var generation = ControllerSync.Generation(stored);
         await client.WaitForAsync<StatefulSet>(Namespace, setName, s => s.Status?.ObservedGeneration >= generation, stepTimeout, cancellationToken)
             .ConfigureAwait(false);
