@@ -63,7 +63,7 @@ public sealed class ReportTests
         // Then
         index.ShouldContain("<a href=\"ordered-lifecycle.svg\">");
         index.ShouldContain("<a href=\"parallel-control.svg\">");
-        index.ShouldContain("<td class=\"Failed\">Failed</td>");
+        index.ShouldContain("<td class=\"Failed\">Failed (error)</td>");
         index.ShouldContain("40 ms / 90 ms, 2");
         index.ShouldContain("a &lt;note&gt; &amp; more");
         index.ShouldContain("web-1 (uid-p1) was created at");

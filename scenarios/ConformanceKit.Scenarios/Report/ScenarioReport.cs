@@ -21,4 +21,29 @@ public sealed record ScenarioReport(
 {
     /// <summary>The file-name-safe form of <see cref="Name"/>.</summary>
     public string Slug => new(Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? char.ToLowerInvariant(c) : '-').ToArray());
+
+    /// <summary>The test framework's class name (fixture with parameters), e.g. <c>Ns.Storage("fast-ssd")</c>; default: the name's first part.</summary>
+    public string? ClassName { get; init; }
+
+    /// <summary>The test's name within its class; default: the name's last part.</summary>
+    public string? TestName { get; init; }
+
+    /// <summary>Kind and reason, when the scenario failed.</summary>
+    public TestFailure? Failure { get; init; }
+
+    /// <summary>Why it was skipped, when it was.</summary>
+    public string? SkipReason { get; init; }
+
+    private string EffectiveClass => ClassName ?? (Name.LastIndexOf('.') is var dot and > 0 ? Name[..dot] : Name);
+
+    private string EffectiveTest => TestName ?? (Name.LastIndexOf('.') is var dot and > 0 ? Name[(dot + 1)..] : Name);
+
+    /// <summary>The record written beside the SVG (everything but the timeline).</summary>
+    public ScenarioRecord ToRecord() =>
+        new($"{EffectiveClass}.{EffectiveTest}", Slug, WallTime, ReactionTimes, CheckResults, Notes, Failure);
+
+    /// <summary>This scenario as one outcome of the run.</summary>
+    public TestOutcome ToOutcome() =>
+        new(EffectiveClass, EffectiveTest, Result, WallTime, Result == ScenarioResult.Failed ? Failure ?? new TestFailure(FailureKind.Error, "failed") : null,
+            SkipReason, ToRecord());
 }

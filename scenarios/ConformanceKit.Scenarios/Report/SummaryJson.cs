@@ -3,37 +3,71 @@ using System.Text.Json;
 namespace ConformanceKit.Scenarios.Report;
 
 /// <summary>
-/// <c>summary.json</c>: the run's results for machines (CI gates, dashboards): counts, and per scenario its result,
-/// wall time, reaction times and every check with its message.
+/// <c>summary.json</c>: the run's results for machines (CI gates, dashboards): the run header, counts (failures split
+/// into violations and errors), and per test its result, kind, reason, wall time, reaction times and every check.
 /// </summary>
 internal static class SummaryJson
 {
-    public static string Write(string artifactsDir, IReadOnlyList<ScenarioReport> reports)
+    public static string Write(string artifactsDir, RunHeader? header, IReadOnlyList<TestOutcome> outcomes)
     {
         var path = Path.Combine(artifactsDir, "summary.json");
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteNumber("passed", reports.Count(r => r.Result == ScenarioResult.Passed));
-        json.WriteNumber("failed", reports.Count(r => r.Result == ScenarioResult.Failed));
-        json.WriteNumber("skipped", reports.Count(r => r.Result == ScenarioResult.Skipped));
-        json.WriteStartArray("scenarios");
-        foreach (var report in reports)
+        if (header is not null)
         {
-            json.WriteStartObject();
-            json.WriteString("name", report.Name);
-            json.WriteString("result", report.Result.ToString());
-            json.WriteNumber("wallSeconds", Math.Round(report.WallTime.TotalSeconds, 3));
+            json.WritePropertyName("run");
+            JsonSerializer.Serialize(json, header, RunHeaderJson.Options);
+        }
+
+        var counts = RunCounts.Of(outcomes);
+        json.WriteNumber("passed", counts.Passed);
+        json.WriteNumber("failed", counts.Failed);
+        json.WriteNumber("skipped", counts.Skipped);
+        json.WriteNumber("violations", counts.Violations);
+        json.WriteNumber("errors", counts.Errors);
+        json.WriteStartArray("scenarios");
+        foreach (var outcome in outcomes)
+        {
+            WriteOutcome(json, outcome);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        return path;
+    }
+
+    private static void WriteOutcome(Utf8JsonWriter json, TestOutcome outcome)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", outcome.FullName);
+        json.WriteString("class", outcome.ClassName);
+        json.WriteString("test", outcome.Name);
+        json.WriteString("result", outcome.Result.ToString());
+        if (outcome.Failure is { } failure)
+        {
+            json.WriteString("kind", failure.Kind.ToString().ToLowerInvariant());
+            json.WriteString("reason", failure.Reason);
+        }
+
+        if (outcome.SkipReason is { } skip)
+        {
+            json.WriteString("reason", skip);
+        }
+
+        json.WriteNumber("wallSeconds", Math.Round(outcome.Duration.TotalSeconds, 3));
+        if (outcome.Scenario is { } scenario)
+        {
             json.WriteStartArray("reactionMilliseconds");
-            foreach (var reaction in report.ReactionTimes)
+            foreach (var reaction in scenario.ReactionTimes)
             {
                 json.WriteNumberValue(Math.Round(reaction.TotalMilliseconds, 1));
             }
 
             json.WriteEndArray();
-            json.WriteString("timeline", report.Slug + ".svg");
+            json.WriteString("timeline", scenario.Slug + ".svg");
             json.WriteStartArray("checks");
-            foreach (var check in report.CheckResults)
+            foreach (var check in scenario.Checks)
             {
                 json.WriteStartObject();
                 json.WriteString("check", check.Check);
@@ -43,11 +77,8 @@ internal static class SummaryJson
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
         }
 
-        json.WriteEndArray();
         json.WriteEndObject();
-        return path;
     }
 }

@@ -10,6 +10,9 @@ internal static class SvgTimeline
     internal static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private const double LabelWidth = 190, PlotWidth = 860, RowHeight = 24, Top = 56, BarHeight = 14, StepLineHeight = 13;
 
+    /// <summary>Room right of the plot for the label after a bar that runs to the end (a full-length IPv6 address, 39 characters, at 9 px).</summary>
+    internal const double RightMargin = 220;
+
     internal static readonly (string Name, string Colour)[] Legend =
     [
         ("Pending (created, unscheduled)", "#c8c8c8"), ("Scheduled, starting", "#9ecae1"),
@@ -31,7 +34,7 @@ internal static class SvgTimeline
         var stepRows = (timeline.Steps.Count + 1) / 2;
         var height = axisY + 90 + (stepRows * StepLineHeight) + (stepRows > 0 ? 8 : 0);
         var root = new XElement(Svg + "svg",
-            new XAttribute("width", F(LabelWidth + PlotWidth + 30)), new XAttribute("height", F(height)),
+            new XAttribute("width", F(LabelWidth + PlotWidth + RightMargin)), new XAttribute("height", F(height)),
             new XAttribute("font-family", "sans-serif"), new XAttribute("font-size", "11"),
             new XElement(Svg + "title", title),
             new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "white")),

@@ -1,5 +1,7 @@
 using ConformanceKit.Conformance.Infrastructure;
+using ConformanceKit.Conformance.Scenarios;
 using ConformanceKit.Fixtures.Session;
+using ConformanceKit.Scenarios.Report;
 using NUnit.Framework;
 
 namespace ConformanceKit.Conformance;
@@ -20,8 +22,11 @@ public sealed class ConformanceSetUp
         {
             var options = ConformanceOptions.Read(name => TestContext.Parameters.Get(name));
             using var deadline = new CancellationTokenSource(StartLimit);
+            var start = DateTimeOffset.UtcNow;
             var session = await ConformanceSession.StartAsync(options, Log, deadline.Token);
             ConformanceRun.Started(session);
+            var header = await RunHeaderFactory.CollectAsync(session, start, Log, deadline.Token);
+            Log($"run header: {RunHeaderJson.Write(ScenarioArtifacts.Directory, header)}");
         }
         catch (Exception error)
         {

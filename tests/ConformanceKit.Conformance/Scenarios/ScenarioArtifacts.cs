@@ -23,5 +23,15 @@ internal static class ScenarioArtifacts
         return ReportWriter.WriteScenario(Directory, report);
     }
 
-    public static string? WriteIndex() => Reports.IsEmpty ? null : ReportWriter.WriteIndex(Directory, [.. Reports]);
+    /// <summary>Stamps the run header's end and writes the run files from the reports collected in this process.</summary>
+    public static string? WriteIndex()
+    {
+        var header = RunHeaderJson.Read(Directory) is { } h ? h with { End = DateTimeOffset.UtcNow } : null;
+        if (header is not null)
+        {
+            RunHeaderJson.Write(Directory, header);
+        }
+
+        return Reports.IsEmpty ? null : ReportWriter.WriteIndex(Directory, [.. Reports], header);
+    }
 }

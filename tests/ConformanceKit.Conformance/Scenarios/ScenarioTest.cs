@@ -20,6 +20,7 @@ public abstract class ScenarioTest : ConformanceTest
     private static readonly TimeSpan MinimumStepTimeout = TimeSpan.FromMinutes(3);
     private readonly List<CheckResult> checks = [];
     private readonly List<string> notes = [];
+    private CheckResult? violation;
     private ScenarioRecorder? recorder;
     private ConformanceKit.Scenarios.Timeline.Timeline? finalTimeline;
     private Stopwatch? wall;
@@ -51,6 +52,7 @@ public abstract class ScenarioTest : ConformanceTest
         // One fixture instance runs all of its tests: a test's report must not carry the previous test's checks.
         checks.Clear();
         notes.Clear();
+        violation = null;
         finalTimeline = null;
         recorder = await ScenarioRecorder.StartAsync(Client, Namespace, null, Cancellation);
         wall = Stopwatch.StartNew();
@@ -92,6 +94,7 @@ public abstract class ScenarioTest : ConformanceTest
     protected CheckResult Verify(CheckResult result)
     {
         checks.Add(result);
+        violation ??= result.Passed ? null : result;
         return result.ShouldPass();
     }
 
@@ -139,16 +142,33 @@ public abstract class ScenarioTest : ConformanceTest
     private void WriteReport(ScenarioRecorder recorder)
     {
         finalTimeline = recorder.BuildTimeline();
-        var outcome = TestContext.CurrentContext.Result.Outcome.Status;
+        var test = TestContext.CurrentContext.Test;
+        var result = TestContext.CurrentContext.Result;
+        var outcome = result.Outcome.Status switch
+        {
+            TestStatus.Failed => ScenarioResult.Failed,
+            TestStatus.Skipped or TestStatus.Inconclusive => ScenarioResult.Skipped,
+            _ => ScenarioResult.Passed,
+        };
         var report = new ScenarioReport(
-            $"{GetType().Name}.{TestContext.CurrentContext.Test.Name}",
-            outcome switch { TestStatus.Failed => ScenarioResult.Failed, TestStatus.Skipped => ScenarioResult.Skipped, _ => ScenarioResult.Passed },
+            // The full name without the namespace: parametrized fixtures (one per storage class) keep their arguments.
+            test.FullName.StartsWith(GetType().Namespace + ".", StringComparison.Ordinal) ? test.FullName[(GetType().Namespace!.Length + 1)..] : test.FullName,
+            outcome,
             wall?.Elapsed ?? TimeSpan.Zero,
             [.. recorder.Waits.Select(w => w.Reaction)],
             finalTimeline,
             [.. checks],
-            [.. notes, .. recorder.Waits.Select(w => $"waited {w.Elapsed.TotalSeconds:0.000} s for {w.Description} (reaction {w.Reaction.TotalMilliseconds:0} ms)")]);
+            [.. notes, .. recorder.Waits.Select(w => $"waited {w.Elapsed.TotalSeconds:0.000} s for {w.Description} (reaction {w.Reaction.TotalMilliseconds:0} ms)")])
+        {
+            ClassName = test.FullName.EndsWith("." + test.Name, StringComparison.Ordinal) ? test.FullName[..^(test.Name.Length + 1)] : test.ClassName,
+            TestName = test.Name,
+            // A failed check is a violation whatever exception carried it; anything else is classified by its message.
+            Failure = outcome != ScenarioResult.Failed ? null
+                : violation is { } v ? new TestFailure(FailureKind.Violation, $"{v.Check}: {v.Message}")
+                : FailureClassifier.Classify(result.Message),
+            SkipReason = outcome == ScenarioResult.Skipped ? result.Message : null,
+        };
         var svg = ScenarioArtifacts.Write(report);
-        TestContext.Progress.WriteLine($"{report.Name}: {report.Result}, timeline {svg}");
+        TestContext.Progress.WriteLine($"{report.Name}: {report.Result}{(report.Failure is { } f ? $" ({f.Kind}: {f.Reason})" : "")}, timeline {svg}");
     }
 }

@@ -1,0 +1,30 @@
+namespace ConformanceKit.Scenarios.Report;
+
+/// <summary>
+/// The run's final results: every test the TRX file lists, each with the record its scenario wrote (checks, notes,
+/// reaction times, and its own classification, which wins over the one read from the failure message).
+/// </summary>
+public static class RunResults
+{
+    /// <summary>Merges the TRX outcomes with the scenario records (by full name).</summary>
+    public static IReadOnlyList<TestOutcome> Merge(IReadOnlyList<TestOutcome> trx, IReadOnlyDictionary<string, ScenarioRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(trx);
+        ArgumentNullException.ThrowIfNull(records);
+        return [.. trx.Select(o => records.TryGetValue(o.FullName, out var record)
+            ? o with
+            {
+                Scenario = record,
+                Failure = o.Result == ScenarioResult.Failed ? record.Failure ?? o.Failure : null,
+            }
+            : o)];
+    }
+
+    /// <summary>Reads the TRX file and the records in <paramref name="artifactsDir"/>, writes the run files; returns the counts.</summary>
+    public static (RunCounts Counts, string IndexPath) Write(string trxPath, string artifactsDir)
+    {
+        var outcomes = Merge(TrxReader.Read(trxPath), ScenarioRecordJson.ReadAll(artifactsDir));
+        var index = ReportWriter.WriteRun(artifactsDir, RunHeaderJson.Read(artifactsDir), outcomes);
+        return (RunCounts.Of(outcomes), index);
+    }
+}

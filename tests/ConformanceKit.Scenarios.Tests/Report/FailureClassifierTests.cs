@@ -1,0 +1,71 @@
+using ConformanceKit.Scenarios.Report;
+using Shouldly;
+
+namespace ConformanceKit.Scenarios.Tests.Report;
+
+public sealed class FailureClassifierTests
+{
+    private static Dictionary<string, TestOutcome> Recorded() =>
+        TrxReader.Read(RecordedResults.TrxPath).ToDictionary(o => o.FullName);
+
+    [Test]
+    public void FailedCheck_IsAViolation_WithTheCheckAndItsMessageAsReason()
+    {
+        // Given / When the recorded result of a CheckResult that should have passed
+        var outcome = Recorded()["Sample.Scenarios.ControlScenario.CheckViolated"];
+
+        // Then
+        outcome.Failure.ShouldBe(new TestFailure(FailureKind.Violation, "OrderedScaleDown: web-0 was deleted before web-1 was gone"));
+    }
+
+    [Test]
+    public void NegativeControlThatPassed_IsAnError_BecauseNothingWasProven()
+    {
+        // Given / When the recorded result of a control whose check passed
+        var failure = Recorded()["Sample.Scenarios.ControlScenario.ControlPassed"].Failure!;
+
+        // Then
+        failure.Kind.ShouldBe(FailureKind.Error);
+        failure.Reason.ShouldBe("negative control passed, so the check proved nothing here: OrderedCreation: pods created in ordinal order");
+    }
+
+    [TestCase("FailsShouldly", FailureKind.Violation, "[Test] public void FailsShouldly() { 3 / should be / 4 …")]
+    [TestCase("FailsAssert", FailureKind.Violation, "check OrderedCreation should pass but did not: / FAIL OrderedCreation: web-1 created before web-0 Ready")]
+    [TestCase("Throws", FailureKind.Error, "TimeoutException: all 3 pods of web Ready didn't happen within the allowed timeout of '00:03:00'")]
+    public void RecordedFailure_IsClassifiedByWhatCarriedIt(string test, FailureKind kind, string reason)
+    {
+        // Given / When the recorded result of an assertion or an exception
+        var failure = Recorded()[$"Sample.Scenarios.CheckScenario.{test}"].Failure;
+
+        // Then
+        failure.ShouldBe(new TestFailure(kind, reason));
+    }
+
+    [Test]
+    public void FailedOneTimeSetUp_IsAnErrorNamingTheSetUp()
+    {
+        // Given / When the recorded result of a test whose SetUpFixture failed
+        var failure = Recorded()["Sample.Broken.NeedsCluster.Runs"].Failure!;
+
+        // Then
+        failure.Kind.ShouldBe(FailureKind.Error);
+        failure.Reason.ShouldStartWith("set-up failed: No Docker engine answered at unix:///var/run/docker.sock");
+    }
+
+    [Test]
+    public void CrashedProbeTool_IsAnError()
+    {
+        // Given the message a crashed probe tool leaves
+        const string message = "ConformanceKit.Scenarios.Steps.ProbeToolException : probe tool 'wget' in pod ns/dns-probe (image busybox:1.28) crashed with signal 11";
+
+        // When / Then
+        FailureClassifier.Classify(message).ShouldBe(new TestFailure(FailureKind.Error, "ProbeToolException: probe tool 'wget' in pod ns/dns-probe (image busybox:1.28) crashed with signal 11"));
+    }
+
+    [Test]
+    public void EmptyMessage_IsAnError()
+    {
+        // Given / When / Then
+        FailureClassifier.Classify("  ").Kind.ShouldBe(FailureKind.Error);
+    }
+}
