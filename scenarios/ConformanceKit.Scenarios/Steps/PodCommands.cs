@@ -17,7 +17,8 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
     /// <summary>Runs a command and returns its stdout; throws naming the pod, command, exit code and stderr when it fails.</summary>
     public async Task<string> RunAsync(string pod, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
-        var result = await client.ExecAsync(recorder.Namespace, pod, null, command, cancellationToken).ConfigureAwait(false);
+        var result = ProbeTool.Ensure(command[0], recorder.Namespace, pod, ImageOf(pod),
+            await client.ExecAsync(recorder.Namespace, pod, null, command, cancellationToken).ConfigureAwait(false));
         return result.ExitCode == 0
             ? result.Stdout
             : throw new InvalidOperationException(
@@ -82,11 +83,8 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
         var text = new System.Text.StringBuilder();
         foreach (var name in names)
         {
-            var result = await client.ExecAsync(recorder.Namespace, probePod, null, ["nslookup", name], cancellationToken).ConfigureAwait(false);
-            if (result.FailedToStart)
-            {
-                throw new InvalidOperationException($"nslookup could not start in pod {recorder.Namespace}/{probePod}: {result.Stderr.Trim()}");
-            }
+            var result = ProbeTool.Ensure("nslookup", recorder.Namespace, probePod, ImageOf(probePod),
+                await client.ExecAsync(recorder.Namespace, probePod, null, ["nslookup", name], cancellationToken).ConfigureAwait(false));
 
             text.AppendLine(result.Stdout).AppendLine(result.Stderr);
         }
@@ -100,15 +98,16 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
         var results = new List<HttpProbeResult>();
         foreach (var url in urls)
         {
-            var result = await client.ExecAsync(recorder.Namespace, probePod, null, ["wget", "-O", "/dev/null", "-T", "5", url], cancellationToken).ConfigureAwait(false);
-            if (result.FailedToStart)
-            {
-                throw new InvalidOperationException($"wget could not start in pod {recorder.Namespace}/{probePod}: {result.Stderr.Trim()}");
-            }
+            var result = ProbeTool.Ensure("wget", recorder.Namespace, probePod, ImageOf(probePod),
+                await client.ExecAsync(recorder.Namespace, probePod, null, ["wget", "-O", "/dev/null", "-T", "5", url], cancellationToken).ConfigureAwait(false));
 
             results.Add(HttpProbeResult.Parse(url, result.ExitCode, result.Stdout + result.Stderr));
         }
 
         return results;
     }
+
+    /// <summary>The image of the pod's first container, as the recorder last saw it (for probe error messages).</summary>
+    private string? ImageOf(string pod) =>
+        recorder.Current.Pods.TryGetValue(pod, out var p) ? p.Spec?.Containers?.FirstOrDefault()?.Image : null;
 }
