@@ -105,8 +105,41 @@ build_dir="${CK_BUILD_DIR:-$PWD/.build}"
 env ${settings[@]+"${settings[@]}"} "$build_dir/bin/ConformanceKit.Cli/debug/ck" preflight || exit $?
 
 # The report (index.html, one SVG timeline per scenario, evidence of failed tests) goes to ./artifacts unless
-# CK_ARTIFACTS_DIR says otherwise.
+# CK_ARTIFACTS_DIR says otherwise. What an earlier run wrote there is removed first (only the report's own files), so
+# the report never mixes runs.
 artifacts="${CK_ARTIFACTS_DIR:-$PWD/artifacts}"
-env ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
-  --logger "trx;LogFileName=ConformanceKit.Conformance.trx" --logger "console;verbosity=normal" \
-  --results-directory "$results"
+mkdir -p "$artifacts" || die "cannot create the artifacts folder '$artifacts'"
+find "$artifacts" -maxdepth 1 -type f \( -name '*.svg' -o -name '*.json' -o -name '*.txt' -o -name index.html -o -name junit.xml \) -delete
+rm -rf "$artifacts/evidence"
+trx="$results/ConformanceKit.Conformance.trx" note="$results/interrupted.txt"
+rm -f "$trx" "$note"
+
+# The suite runs in its own process group so that Ctrl-C and SIGTERM reach the test host (which then removes what the
+# run created and writes one line naming it to $note) even when only this script is signalled.
+signal=""
+trap 'signal=INT; kill -INT -- "-$suite" 2>/dev/null || kill -INT "$suite" 2>/dev/null' INT
+trap 'signal=TERM; kill -TERM -- "-$suite" 2>/dev/null || kill -TERM "$suite" 2>/dev/null' TERM
+env ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" CK_INTERRUPT_NOTE="$note" \
+  setsid dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
+  --logger "trx;LogFileName=$(basename "$trx")" --logger "console;verbosity=normal" \
+  --results-directory "$results" &
+suite=$!
+status=0
+while :; do
+  wait "$suite"; status=$?
+  kill -0 "$suite" 2>/dev/null || break
+done
+trap - INT TERM
+
+if [ -n "$signal" ]; then
+  if [ -s "$note" ]; then cat "$note"; else echo "interrupted by SIG$signal: the suite ended before it said what it removed; 'ck sweep' removes leftovers"; fi
+  [ "$signal" = INT ] && exit 130
+  exit 143
+fi
+
+# One report for the whole run, from the TRX results merged with what each scenario recorded: index.html,
+# summary.json and junit.xml, then the closing line "N passed, N failed, N skipped". Exit 0 only when nothing failed.
+"$build_dir/bin/ConformanceKit.Cli/debug/ck" report --trx "$trx" --artifacts "$artifacts"
+report_status=$?
+if [ "$status" -eq 0 ] && [ "$report_status" -ne 0 ]; then status=$report_status; fi
+exit "$status"

@@ -24,11 +24,13 @@ internal static class CkCommand
                     return await PreflightCommand.RunAsync(CliArguments.Parse(args[1..]), output, interrupt.Token).ConfigureAwait(false);
                 case "sweep":
                     return await SweepCommand.RunAsync(CliArguments.Parse(args[1..]), output, interrupt.Token).ConfigureAwait(false);
+                case "report":
+                    return await ReportCommand.RunAsync(args[1..], output).ConfigureAwait(false);
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(CliArguments.HelpText).ConfigureAwait(false);
                     return Ok;
                 default:
-                    await error.WriteLineAsync($"ck: unknown command '{verb}'; use 'ck preflight [flags]' or 'ck sweep' ('ck help' lists the flags).").ConfigureAwait(false);
+                    await error.WriteLineAsync($"ck: unknown command '{verb}'; use 'ck preflight [flags]', 'ck sweep' or 'ck report' ('ck help' lists the flags).").ConfigureAwait(false);
                     return Usage;
             }
         }

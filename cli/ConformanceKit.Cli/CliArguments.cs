@@ -23,6 +23,7 @@ internal static class CliArguments
         "ck preflight [flags]   check the target before the suite (one line on failure, non-zero exit)\n" +
         "ck sweep [--kubeconfig PATH [--context NAME]]   remove what earlier runs on this host left when their process is gone:\n" +
         "                       containers in the Docker engine, or namespaces and StorageClasses in that cluster\n" +
+        "ck report --trx FILE --artifacts DIR   the run's report (index.html, summary.json, junit.xml) and its closing line\n" +
         "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image and --k3s-airgap-images are repeatable; each flag falls back to CK_<NAME>)";
 
     /// <summary>Reads the flags into options; flags win over the CK_* environment.</summary>

@@ -22,10 +22,11 @@ public sealed class TestNamespacesLoopbackTests
         using var client = KubeClient.Create(server.CreateConnection());
 
         // When the session's leftovers are deleted
-        await new TestNamespaces(client, session).DeleteAllOfSessionAsync(CancellationToken.None);
+        var removed = await new TestNamespaces(client, session).DeleteAllOfSessionAsync(CancellationToken.None);
 
-        // Then exactly this session's unkept namespace and its class were deleted
+        // Then exactly this session's unkept namespace and its class were deleted, and it says so
         Deleted(server).ShouldBe(["/api/v1/namespaces/ck-mine-1", "/apis/storage.k8s.io/v1/storageclasses/ck-manual-mine"], ignoreOrder: true);
+        removed.ShouldBe(["ck-mine-1", "storageclass/ck-manual-mine"]);
     }
 
     [Test]

@@ -20,7 +20,9 @@ public static class JUnitWriter
             Counts(outcomes),
             suites);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(path);
+        // UTF-8 without a byte order mark: some CI parsers read a BOM as content before the declaration.
+        using var writer = System.Xml.XmlWriter.Create(path, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true });
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
         return path;
     }
 

@@ -1,0 +1,49 @@
+using ConformanceKit.Scenarios.Report;
+
+namespace ConformanceKit.Cli;
+
+/// <summary>
+/// <c>ck report --trx FILE --artifacts DIR</c>: the run's one report from the TRX results and the scenarios' records
+/// (index.html, summary.json, junit.xml), then where it is, how failures split, and the closing line
+/// <c>N passed, N failed, N skipped</c>. Exit 0 only when nothing failed.
+/// </summary>
+internal static class ReportCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        string? trx = null, artifacts = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new CliUsageException($"flag '{args[i]}' needs a value.");
+            switch (args[i])
+            {
+                case "--trx": trx = value; break;
+                case "--artifacts": artifacts = value; break;
+                default: throw new CliUsageException($"unknown flag '{args[i]}' for 'ck report'; use --trx FILE --artifacts DIR.");
+            }
+
+            i++;
+        }
+
+        if (trx is null || artifacts is null)
+        {
+            throw new CliUsageException("'ck report' needs --trx FILE (the suite's TRX results) and --artifacts DIR (the report folder).");
+        }
+
+        if (!File.Exists(trx))
+        {
+            throw new InvalidOperationException($"the suite wrote no results file '{trx}': it did not run to the end (see its output above).");
+        }
+
+        var (counts, index) = RunResults.Write(trx, artifacts);
+        await output.WriteLineAsync($"report: {index}").ConfigureAwait(false);
+        await output.WriteLineAsync($"junit: {Path.Combine(artifacts, ReportWriter.JUnitFileName)}").ConfigureAwait(false);
+        if (counts.Failed > 0)
+        {
+            await output.WriteLineAsync($"failed: {counts.Violations} violation(s) (the cluster broke a promise), {counts.Errors} error(s) (the harness could not observe)").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(counts.ClosingLine).ConfigureAwait(false);
+        return counts.Failed == 0 ? CkCommand.Ok : CkCommand.Failed;
+    }
+}

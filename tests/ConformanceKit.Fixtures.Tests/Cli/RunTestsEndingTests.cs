@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace ConformanceKit.Fixtures.Tests.Cli;
+
+/// <summary>
+/// How run-tests.sh ends a suite run: with ck report's closing line and exit code, or, when interrupted, with the
+/// line the test host left and a non-zero exit. Run against stand-in <c>dotnet</c> and <c>ck</c> programs.
+/// </summary>
+public sealed class RunTestsEndingTests
+{
+    private string folder = "";
+
+    [SetUp]
+    public void CreateStandIns()
+    {
+        folder = Directory.CreateTempSubdirectory("ck-ending-").FullName;
+        // The stand-in suite either ends at once, or says it started and runs until SIGTERM, when it writes the
+        // note the real test host writes after its cleanup.
+        WriteScript(Path.Combine(folder, "path", "dotnet"), """
+            [ "$1" = test ] || exit 0
+            if [ "${CK_TEST_SUITE:-}" = hang ]; then
+              trap 'echo "interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2" > "$CK_INTERRUPT_NOTE"; exit 143' TERM
+              echo "suite started"
+              sleep 60 & wait $!
+            fi
+            exit "${CK_TEST_SUITE_EXIT:-0}"
+            """);
+        WriteScript(Path.Combine(folder, "build", "bin", "ConformanceKit.Cli", "debug", "ck"), """
+            if [ "$1" = report ]; then
+              printf '%s\n' "$@" > "$CK_TEST_OUT/report-args"
+              echo "report: $5/index.html"
+              echo "2 passed, 1 failed, 0 skipped"
+              exit 1
+            fi
+            exit 0
+            """);
+    }
+
+    [TearDown]
+    public void DeleteStandIns() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public async Task FinishedSuite_EndsWithTheReportsClosingLine_AndItsExitCode()
+    {
+        // Given a suite that ran to its end (exit 0) whose report counts one failure
+        // When the script runs
+        var (exit, output) = await RunAsync(hang: false);
+
+        // Then ck report got the TRX file and the artifacts folder, its closing line is the last line, and the
+        // script fails because a test failed
+        var args = File.ReadAllLines(Path.Combine(folder, "out", "report-args"));
+        args[..2].ShouldBe(["report", "--trx"]);
+        args[2].ShouldEndWith("ConformanceKit.Conformance.trx");
+        args[3..5].ShouldBe(["--artifacts", Path.Combine(folder, "artifacts")]);
+        output.TrimEnd().Split('\n')[^1].ShouldBe("2 passed, 1 failed, 0 skipped");
+        exit.ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Sigterm_WhileTheSuiteRuns_PrintsWhatTheRunRemoved_AndExitsNonZero()
+    {
+        // Given a suite that runs until it is stopped
+        // When the script is sent SIGTERM once the suite has started
+        var (exit, output) = await RunAsync(hang: true);
+
+        // Then the test host's note is printed, the exit is 143 (128 + SIGTERM), and no report was made
+        output.ShouldContain("interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2");
+        exit.ShouldBe(143);
+        File.Exists(Path.Combine(folder, "out", "report-args")).ShouldBeFalse();
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(bool hang)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "out"));
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "run-tests.sh"));
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(Path.Combine(folder, "kc.yaml"));
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CK_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["PATH"] = Path.Combine(folder, "path") + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["CK_BUILD_DIR"] = Path.Combine(folder, "build");
+        start.Environment["CK_ARTIFACTS_DIR"] = Path.Combine(folder, "artifacts");
+        start.Environment["CK_TEST_OUT"] = Path.Combine(folder, "out");
+        start.Environment["CK_TEST_SUITE"] = hang ? "hang" : "done";
+
+        using var process = Process.Start(start)!;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
+        var stdout = new System.Text.StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        {
+            stdout.AppendLine(line);
+            if (hang && line == "suite started")
+            {
+                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync(deadline.Token);
+            }
+        }
+
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, stdout + await stderr);
+    }
+
+    private static void WriteScript(string path, string body)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+}
