@@ -20,6 +20,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly List<Task> _loops = [];
     private Exception? _fault;
+    private int _workloadsWatched;
 
     private ScenarioRecorder(string @namespace, TimeProvider clock)
     {
@@ -76,6 +77,24 @@ public sealed class ScenarioRecorder : IAsyncDisposable
             await recorder.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Also records the namespace's StatefulSets (generation, update strategy, status revisions) and ControllerRevisions
+    /// (hash, revision number) into the timeline, by list then watch like the pods; returns once both lists are in.
+    /// Opt-in, for the update scenarios: the other scenarios need neither stream (nor the right to list revisions).
+    /// Calling it again does nothing.
+    /// </summary>
+    public async Task WatchWorkloadsAsync(KubeClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (Interlocked.Exchange(ref _workloadsWatched, 1) == 1)
+        {
+            return;
+        }
+
+        await StartAsync<StatefulSet>(client, e => Feed(e, static _ => { }, _builder.Observe), cancellationToken).ConfigureAwait(false);
+        await StartAsync<ControllerRevision>(client, e => Feed(e, static _ => { }, _builder.Observe), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that the scenario did something, now (observer's clock).</summary>

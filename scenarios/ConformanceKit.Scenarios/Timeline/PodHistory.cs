@@ -12,6 +12,12 @@ public sealed record PodHistory
     /// <summary>The ordinal parsed from <c>&lt;set&gt;-&lt;n&gt;</c>, or null when the name has no numeric suffix.</summary>
     public int? Ordinal { get; init; }
 
+    /// <summary>The label a StatefulSet's controller puts on each pod: the name of the ControllerRevision it was made from.</summary>
+    public const string RevisionLabel = "controller-revision-hash";
+
+    /// <summary>The pod's <see cref="RevisionLabel"/> (e.g. <c>web-84d84cd6db</c>), or null when it has none.</summary>
+    public string? Revision { get; init; }
+
     /// <summary>creationTimestamp (server) and when the pod was first seen (observer).</summary>
     public required Instant Created { get; init; }
 

@@ -18,12 +18,14 @@ internal sealed class PodState(string uid, string name, Instant created)
     private string? hostname;
     private string? subdomain;
     private IReadOnlyList<string> claimNames = [];
+    private string? revision;
 
     public void Apply(Pod pod, WatchEventType type, DateTimeOffset observed, long sequence)
     {
         node = pod.Spec?.NodeName ?? node;
         hostname = pod.Spec?.Hostname ?? hostname;
         subdomain = pod.Spec?.Subdomain ?? subdomain;
+        revision = pod.Metadata.Labels?.GetValueOrDefault(PodHistory.RevisionLabel) ?? revision;
         if (pod.Spec?.Volumes is { } volumes)
         {
             claimNames = volumes.Select(v => v.PersistentVolumeClaim?.ClaimName).OfType<string>().ToList();
@@ -116,6 +118,7 @@ internal sealed class PodState(string uid, string name, Instant created)
         Name = name,
         Uid = uid,
         Ordinal = PodHistory.ParseOrdinal(name),
+        Revision = revision,
         Created = created,
         Scheduled = scheduled,
         Running = running,

@@ -18,6 +18,19 @@ public sealed record Timeline
     /// <summary>What the scenario did when.</summary>
     public IReadOnlyList<TimelineStep> Steps { get; init; } = [];
 
+    /// <summary>One history per StatefulSet UID, in order of first sight (recorded when the recorder watches workloads).</summary>
+    public IReadOnlyList<StatefulSetHistory> StatefulSets { get; init; } = [];
+
+    /// <summary>One history per ControllerRevision UID, in order of first sight.</summary>
+    public IReadOnlyList<ControllerRevisionHistory> ControllerRevisions { get; init; } = [];
+
+    /// <summary>The latest history of the StatefulSet named <paramref name="setName"/>, or null when none was observed.</summary>
+    public StatefulSetHistory? StatefulSet(string setName) => StatefulSets.LastOrDefault(s => s.Name == setName);
+
+    /// <summary>The ControllerRevisions owned by the StatefulSet named <paramref name="setName"/>, in order of first sight.</summary>
+    public IReadOnlyList<ControllerRevisionHistory> RevisionsOf(string setName) =>
+        ControllerRevisions.Where(r => r.Owner == setName || (r.Owner is null && r.Name.StartsWith(setName + "-", StringComparison.Ordinal))).ToList();
+
     /// <summary>The pods whose name is <c>&lt;setName&gt;-&lt;ordinal&gt;</c>, ordered by creation.</summary>
     public IReadOnlyList<PodHistory> PodsOf(string setName) =>
         Pods.Where(p => PodHistory.ParseOrdinal(p.Name, setName) is not null).ToList();

@@ -14,6 +14,10 @@ public sealed class TimelineBuilder
     private readonly List<string> podOrder = [];
     private readonly Dictionary<string, ClaimState> claims = new(StringComparer.Ordinal);
     private readonly List<string> claimOrder = [];
+    private readonly Dictionary<string, StatefulSetState> sets = new(StringComparer.Ordinal);
+    private readonly List<string> setOrder = [];
+    private readonly Dictionary<string, ControllerRevisionState> revisions = new(StringComparer.Ordinal);
+    private readonly List<string> revisionOrder = [];
     private readonly Dictionary<string, int> eventIndex = new(StringComparer.Ordinal);
     private readonly List<TimelineEvent> events = [];
     private readonly List<TimelineStep> steps = [];
@@ -31,6 +35,16 @@ public sealed class TimelineBuilder
     public void Observe(WatchEvent<PersistentVolumeClaim> e) =>
         Record(e, claims, claimOrder, static (uid, name, created) => new ClaimState(uid, name, created),
             static (state, claim, type, observed, seq) => state.Apply(claim, type, observed, seq));
+
+    /// <summary>Records a StatefulSet watch event: its generation, update strategy and status, per observation.</summary>
+    public void Observe(WatchEvent<StatefulSet> e) =>
+        Record(e, sets, setOrder, static (uid, name, created) => new StatefulSetState(uid, name, created),
+            static (state, set, type, observed, seq) => state.Apply(set, type, observed, seq));
+
+    /// <summary>Records a ControllerRevision watch event: its hash, owner and revision number.</summary>
+    public void Observe(WatchEvent<ControllerRevision> e) =>
+        Record(e, revisions, revisionOrder, static (uid, name, created) => new ControllerRevisionState(uid, name, created),
+            static (state, revision, type, observed, seq) => state.Apply(revision, type, observed, seq));
 
     /// <summary>Records a core/v1 event; a MODIFIED event (count went up) updates the entry in place.</summary>
     public void Observe(WatchEvent<Event> e)
@@ -93,6 +107,8 @@ public sealed class TimelineBuilder
                 Claims = claimHistories,
                 Events = [.. events],
                 Steps = [.. steps.OrderBy(s => s.At)],
+                StatefulSets = [.. setOrder.Select(uid => sets[uid].ToHistory())],
+                ControllerRevisions = [.. revisionOrder.Select(uid => revisions[uid].ToHistory())],
             };
         }
     }

@@ -51,13 +51,49 @@ internal static class Recorded
                 DateTimeOffset.Parse(l[..l.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)))
             .ToList();
 
-    /// <summary>The timeline built from a recorded folder's pods, claims, events and steps.</summary>
+    /// <summary>
+    /// A stream whose objects carry no timestamp of their own (a StatefulSet's status, a ControllerRevision's number),
+    /// stamped from the pod stream by the API server's storage order: each event is "observed" 1 ms after the last pod
+    /// event the server stored before it (resourceVersions of one etcd are ordered), never before the previous event.
+    /// Empty when the folder did not record that stream.
+    /// </summary>
+    public static IReadOnlyList<WatchEvent<T>> AlongPods<T>(string folder, string file, JsonTypeInfo<T> typeInfo) where T : IKubeResource<T>
+    {
+        if (!File.Exists(SharedData.Path("recorded-k8s-1.26", folder, file)))
+        {
+            return [];
+        }
+
+        var pods = Pods(folder).Select(p => (Version: long.Parse(p.Object!.Metadata.ResourceVersion!, CultureInfo.InvariantCulture), p.ObservedAt)).ToList();
+        var events = new List<WatchEvent<T>>();
+        var clock = DateTimeOffset.MinValue;
+        foreach (var e in Watch(folder, file, typeInfo, o => [o.Metadata.CreationTimestamp]))
+        {
+            var version = long.Parse(e.Object!.Metadata.ResourceVersion!, CultureInfo.InvariantCulture);
+            var before = pods.LastOrDefault(p => p.Version < version);
+            var at = before.Version == 0 ? e.ObservedAt : before.ObservedAt.AddMilliseconds(1);
+            clock = clock == DateTimeOffset.MinValue ? at : Max(clock.AddMilliseconds(1), at);
+            events.Add(e with { ObservedAt = clock });
+        }
+
+        return events;
+    }
+
+    public static IReadOnlyList<WatchEvent<StatefulSet>> StatefulSets(string folder) =>
+        AlongPods(folder, "statefulsets.watch.jsonl", KubeJson.Context.StatefulSet);
+
+    public static IReadOnlyList<WatchEvent<ControllerRevision>> ControllerRevisions(string folder) =>
+        AlongPods(folder, "controllerrevisions.watch.jsonl", KubeJson.Context.ControllerRevision);
+
+    /// <summary>The timeline built from a recorded folder's pods, claims, events and steps (and StatefulSets and ControllerRevisions when recorded).</summary>
     public static Timeline.Timeline Timeline(string folder)
     {
         var builder = new TimelineBuilder();
         foreach (var e in Pods(folder)) builder.Observe(e);
         foreach (var e in Claims(folder)) builder.Observe(e);
         foreach (var e in Events(folder)) builder.Observe(e);
+        foreach (var e in StatefulSets(folder)) builder.Observe(e);
+        foreach (var e in ControllerRevisions(folder)) builder.Observe(e);
         foreach (var s in Steps(folder)) builder.MarkStep(s.Label, s.At);
         return builder.Build();
     }
