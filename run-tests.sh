@@ -102,7 +102,7 @@ if ! dotnet build cli/ConformanceKit.Cli --nologo -v quiet "-clp:ErrorsOnly;NoSu
 fi
 rm -f "$build_log"
 build_dir="${CK_BUILD_DIR:-$PWD/.build}"
-env ${settings[@]+"${settings[@]}"} "$build_dir/bin/ConformanceKit.Cli/debug/ck" preflight || exit $?
+ck="$build_dir/bin/ConformanceKit.Cli/debug/ck"
 
 # The report (index.html, one SVG timeline per scenario, evidence of failed tests) goes to ./artifacts unless
 # CK_ARTIFACTS_DIR says otherwise. What an earlier run wrote there is removed first (only the report's own files), so
@@ -113,6 +113,19 @@ find "$artifacts" -maxdepth 1 -type f \( -name '*.svg' -o -name '*.json' -o -nam
 rm -rf "$artifacts/evidence"
 trx="$results/ConformanceKit.Conformance.trx" note="$results/interrupted.txt"
 rm -f "$trx" "$note"
+
+# A target the preflight refuses ends the run with its one line, and a report holding that one error (so a CI gate
+# still finds junit.xml and the closing line).
+preflight_log=$(mktemp)
+env ${settings[@]+"${settings[@]}"} "$ck" preflight 2> >(tee "$preflight_log" >&2)
+preflight=$?
+wait
+if [ "$preflight" -ne 0 ]; then
+  "$ck" report --setup-error "$(tail -n 5 "$preflight_log")" --artifacts "$artifacts"
+  rm -f "$preflight_log"
+  exit "$preflight"
+fi
+rm -f "$preflight_log"
 
 # The suite runs in its own process group so that Ctrl-C and SIGTERM reach the test host (which then removes what the
 # run created and writes one line naming it to $note) even when only this script is signalled.
@@ -139,7 +152,7 @@ fi
 
 # One report for the whole run, from the TRX results merged with what each scenario recorded: index.html,
 # summary.json and junit.xml, then the closing line "N passed, N failed, N skipped". Exit 0 only when nothing failed.
-"$build_dir/bin/ConformanceKit.Cli/debug/ck" report --trx "$trx" --artifacts "$artifacts"
+"$ck" report --trx "$trx" --artifacts "$artifacts"
 report_status=$?
 if [ "$status" -eq 0 ] && [ "$report_status" -ne 0 ]; then status=$report_status; fi
 exit "$status"

@@ -5,13 +5,14 @@ namespace ConformanceKit.Cli;
 /// <summary>
 /// <c>ck report --trx FILE --artifacts DIR</c>: the run's one report from the TRX results and the scenarios' records
 /// (index.html, summary.json, junit.xml), then where it is, how failures split, and the closing line
-/// <c>N passed, N failed, N skipped</c>. Exit 0 only when nothing failed.
+/// <c>N passed, N failed, N skipped</c>. Exit 0 only when nothing failed. With <c>--setup-error TEXT</c> instead of a
+/// TRX file (the preflight refused the target), the report holds that one error, so a CI gate still finds junit.xml.
 /// </summary>
 internal static class ReportCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        string? trx = null, artifacts = null;
+        string? trx = null, artifacts = null, setupError = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new CliUsageException($"flag '{args[i]}' needs a value.");
@@ -19,23 +20,24 @@ internal static class ReportCommand
             {
                 case "--trx": trx = value; break;
                 case "--artifacts": artifacts = value; break;
+                case "--setup-error": setupError = value; break;
                 default: throw new CliUsageException($"unknown flag '{args[i]}' for 'ck report'; use --trx FILE --artifacts DIR.");
             }
 
             i++;
         }
 
-        if (trx is null || artifacts is null)
+        if (artifacts is null || (trx is null) == (setupError is null))
         {
-            throw new CliUsageException("'ck report' needs --trx FILE (the suite's TRX results) and --artifacts DIR (the report folder).");
+            throw new CliUsageException("'ck report' needs --artifacts DIR (the report folder) and either --trx FILE (the suite's TRX results) or --setup-error TEXT.");
         }
 
-        if (!File.Exists(trx))
+        if (trx is not null && !File.Exists(trx))
         {
             throw new InvalidOperationException($"the suite wrote no results file '{trx}': it did not run to the end (see its output above).");
         }
 
-        var (counts, index) = RunResults.Write(trx, artifacts);
+        var (counts, index) = trx is not null ? RunResults.Write(trx, artifacts) : RunResults.WriteSetupError(setupError!, artifacts);
         await output.WriteLineAsync($"report: {index}").ConfigureAwait(false);
         await output.WriteLineAsync($"junit: {Path.Combine(artifacts, ReportWriter.JUnitFileName)}").ConfigureAwait(false);
         if (counts.Failed > 0)

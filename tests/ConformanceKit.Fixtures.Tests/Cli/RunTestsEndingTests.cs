@@ -33,7 +33,9 @@ public sealed class RunTestsEndingTests
               echo "2 passed, 1 failed, 0 skipped"
               exit 1
             fi
-            exit 0
+            [ "${CK_TEST_PREFLIGHT_EXIT:-0}" = 0 ] && exit 0
+            echo "ck: the API server https://127.0.0.1:1 refused the connection" >&2
+            exit "$CK_TEST_PREFLIGHT_EXIT"
             """);
     }
 
@@ -70,7 +72,22 @@ public sealed class RunTestsEndingTests
         File.Exists(Path.Combine(folder, "out", "report-args")).ShouldBeFalse();
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(bool hang)
+    [Test]
+    public async Task RefusedTarget_EndsWithThePreflightsExitCode_AndAReportHoldingItsReason()
+    {
+        // Given a preflight that refuses the target
+        // When the script runs
+        var (exit, output) = await RunAsync(hang: false, preflightExit: 1);
+
+        // Then the preflight's line is shown, ck report is handed that reason instead of a TRX file, and the exit
+        // is the preflight's
+        output.ShouldContain("ck: the API server https://127.0.0.1:1 refused the connection");
+        var args = File.ReadAllLines(Path.Combine(folder, "out", "report-args"));
+        args[..3].ShouldBe(["report", "--setup-error", "ck: the API server https://127.0.0.1:1 refused the connection"]);
+        exit.ShouldBe(1);
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(bool hang, int preflightExit = 0)
     {
         Directory.CreateDirectory(Path.Combine(folder, "out"));
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
@@ -87,6 +104,7 @@ public sealed class RunTestsEndingTests
         start.Environment["CK_ARTIFACTS_DIR"] = Path.Combine(folder, "artifacts");
         start.Environment["CK_TEST_OUT"] = Path.Combine(folder, "out");
         start.Environment["CK_TEST_SUITE"] = hang ? "hang" : "done";
+        start.Environment["CK_TEST_PREFLIGHT_EXIT"] = preflightExit.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         using var process = Process.Start(start)!;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));

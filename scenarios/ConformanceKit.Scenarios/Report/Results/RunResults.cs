@@ -27,4 +27,13 @@ public static class RunResults
         var index = ReportWriter.WriteRun(artifactsDir, RunHeaderJson.Read(artifactsDir), outcomes);
         return (RunCounts.Of(outcomes), index);
     }
+
+    /// <summary>The run files for a run that never started its suite: one error outcome carrying <paramref name="reason"/>.</summary>
+    public static (RunCounts Counts, string IndexPath) WriteSetupError(string reason, string artifactsDir)
+    {
+        var outcome = new TestOutcome("ConformanceKit.Preflight", "TargetIsUsable", ScenarioResult.Failed, TimeSpan.Zero,
+            new TestFailure(FailureKind.Error, "set-up failed: " + reason.Trim()));
+        var index = ReportWriter.WriteRun(artifactsDir, RunHeaderJson.Read(artifactsDir), [outcome]);
+        return (RunCounts.Of([outcome]), index);
+    }
 }
