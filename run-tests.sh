@@ -2,7 +2,7 @@
 # ConformanceKit test runner.
 #   ./run-tests.sh [flags]            check the target (ck preflight), then run the conformance suite
 #   ./run-tests.sh self-test [--results DIR]   run every self-test project (tests/*.Tests), TRX results into DIR
-# Exit code: the suite's (or the preflight's when the target is not usable).
+# Exit code: 0 only when no test failed (the preflight's when the target is not usable; 130/143 when interrupted).
 set -uo pipefail
 invoked_from=$PWD
 cd "$(dirname "$0")"
@@ -27,6 +27,11 @@ flag                      TestRunParameter / env        default
 --filter EXPR             dotnet test --filter           all tests
 --results DIR             TRX results folder             .build/test-results
 --help                    this text
+
+A suite run ends with the report's path (artifacts/index.html, summary.json, junit.xml), the split of failures into
+violations (the cluster broke a promise) and errors (the harness could not observe), and the line
+"N passed, N failed, N skipped"; exit 0 only when nothing failed. Ctrl-C / SIGTERM: exit 130 / 143 after removing
+what the run created, naming it.
 HELP
 }
 
