@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace ConformanceKit.Fixtures.Tests.Cli;
 
@@ -17,7 +16,7 @@ public sealed class RunTestsEndingTests
         folder = Directory.CreateTempSubdirectory("ck-ending-").FullName;
         // The stand-in suite either ends at once, or says it started and runs until SIGTERM, when it writes the
         // note the real test host writes after its cleanup.
-        WriteScript(Path.Combine(folder, "path", "dotnet"), """
+        RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), """
             [ "$1" = test ] || exit 0
             if [ "${CK_TEST_SUITE:-}" = hang ]; then
               trap 'echo "interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2" > "$CK_INTERRUPT_NOTE"; exit 143' TERM
@@ -26,7 +25,7 @@ public sealed class RunTestsEndingTests
             fi
             exit "${CK_TEST_SUITE_EXIT:-0}"
             """);
-        WriteScript(Path.Combine(folder, "build", "bin", "ConformanceKit.Cli", "debug", "ck"), """
+        RunTestsScript.WriteStandIn(RunTestsScript.CkPath(folder), """
             if [ "$1" = report ]; then
               printf '%s\n' "$@" > "$CK_TEST_OUT/report-args"
               echo "report: $5/index.html"
@@ -89,18 +88,7 @@ public sealed class RunTestsEndingTests
 
     private async Task<(int Exit, string Output)> RunAsync(bool hang, int preflightExit = 0)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "out"));
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "run-tests.sh"));
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(Path.Combine(folder, "kc.yaml"));
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CK_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["PATH"] = Path.Combine(folder, "path") + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["CK_BUILD_DIR"] = Path.Combine(folder, "build");
+        var start = RunTestsScript.Start(folder, folder, ["--kubeconfig", Path.Combine(folder, "kc.yaml")]);
         start.Environment["CK_ARTIFACTS_DIR"] = Path.Combine(folder, "artifacts");
         start.Environment["CK_TEST_OUT"] = Path.Combine(folder, "out");
         start.Environment["CK_TEST_SUITE"] = hang ? "hang" : "done";
@@ -123,14 +111,4 @@ public sealed class RunTestsEndingTests
         await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, stdout + await stderr);
     }
-
-    private static void WriteScript(string path, string body)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

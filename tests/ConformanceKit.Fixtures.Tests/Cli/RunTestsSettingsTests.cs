@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace ConformanceKit.Fixtures.Tests.Cli;
 
@@ -16,8 +15,8 @@ public sealed class RunTestsSettingsTests
     {
         folder = Directory.CreateTempSubdirectory("ck-script-").FullName;
         var record = "printf '%s\\0' \"$PWD\" \"${CK_KUBECONFIG-unset}\" \"${CK_CONTEXT-unset}\" \"${CK_LOAD_IMAGES-unset}\" \"${CK_CLUSTER-unset}\" \"${CK_KEEP_CLUSTER-unset}\"";
-        WriteScript(Path.Combine(folder, "path", "dotnet"), $"case \"$1\" in test) {record} > \"$CK_TEST_OUT/suite\" ;; esac\nexit 0");
-        WriteScript(Path.Combine(folder, "build", "bin", "ConformanceKit.Cli", "debug", "ck"), $"[ \"$1\" = report ] && exit 0\n{record} > \"$CK_TEST_OUT/ck\"\nexit \"${{CK_TEST_CK_EXIT:-0}}\"");
+        RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), $"case \"$1\" in test) {record} > \"$CK_TEST_OUT/suite\" ;; esac\nexit 0");
+        RunTestsScript.WriteStandIn(RunTestsScript.CkPath(folder), $"[ \"$1\" = report ] && exit 0\n{record} > \"$CK_TEST_OUT/ck\"\nexit \"${{CK_TEST_CK_EXIT:-0}}\"");
     }
 
     [TearDown]
@@ -85,22 +84,7 @@ public sealed class RunTestsSettingsTests
 
     private async Task<(int Exit, string Output)> RunAsync(string workingDirectory, string? ckExit, params string[] args)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "out"));
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "run-tests.sh"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CK_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["PATH"] = Path.Combine(folder, "path") + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["CK_BUILD_DIR"] = Path.Combine(folder, "build");
-        start.Environment["CK_TEST_OUT"] = Path.Combine(folder, "out");
+        var start = RunTestsScript.Start(folder, workingDirectory, args);
         if (ckExit is not null)
         {
             start.Environment["CK_TEST_CK_EXIT"] = ckExit;
@@ -116,14 +100,4 @@ public sealed class RunTestsSettingsTests
 
     private string[] Recorded(string program) =>
         File.ReadAllText(Path.Combine(folder, "out", program)).Split('\0')[..^1];
-
-    private static void WriteScript(string path, string body)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }
