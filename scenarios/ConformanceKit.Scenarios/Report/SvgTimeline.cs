@@ -177,7 +177,7 @@ internal static class SvgTimeline
         return g;
     }
 
-    private static XElement Text(double x, double y, string text, string? size, string? weight)
+    internal static XElement Text(double x, double y, string text, string? size, string? weight)
     {
         var e = new XElement(Svg + "text", new XAttribute("x", F(x)), new XAttribute("y", F(y)), text);
         if (size is not null)

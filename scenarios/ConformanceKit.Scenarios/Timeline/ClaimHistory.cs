@@ -3,6 +3,9 @@ namespace ConformanceKit.Scenarios.Timeline;
 /// <summary>Everything observed about one PersistentVolumeClaim (one UID).</summary>
 public sealed record ClaimHistory
 {
+    /// <summary>The annotation the scheduler puts on a WaitForFirstConsumer claim once it chose the consumer's node.</summary>
+    public const string SelectedNodeAnnotation = "volume.kubernetes.io/selected-node";
+
     /// <summary>The claim's name.</summary>
     public required string Name { get; init; }
 
@@ -20,6 +23,12 @@ public sealed record ClaimHistory
 
     /// <summary>Every distinct spec.volumeName seen, in order (more than one would mean a re-bind).</summary>
     public IReadOnlyList<string> VolumeNames { get; init; } = [];
+
+    /// <summary>Every owner reference seen (<c>Kind/Name</c>, e.g. <c>StatefulSet/web</c> or <c>Pod/web-2</c>), in order of first sight.</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>When the claim was first seen carrying <see cref="SelectedNodeAnnotation"/> (observer's clock only).</summary>
+    public Instant? NodeSelected { get; init; }
 
     /// <summary>First deletionTimestamp seen (claims have no grace period).</summary>
     public Instant? TerminationRequested { get; init; }

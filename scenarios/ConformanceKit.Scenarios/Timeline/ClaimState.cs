@@ -7,6 +7,8 @@ internal sealed class ClaimState(string uid, string name, Instant created)
 {
     private readonly List<PhaseChange> phases = [];
     private readonly List<string> volumeNames = [];
+    private readonly List<string> owners = [];
+    private Instant? nodeSelected;
     private string? storageClass;
     private Instant? terminationRequested;
     private Instant? gone;
@@ -22,6 +24,16 @@ internal sealed class ClaimState(string uid, string name, Instant created)
         if (claim.Spec?.VolumeName is { Length: > 0 } volume && (volumeNames.Count == 0 || volumeNames[^1] != volume))
         {
             volumeNames.Add(volume);
+        }
+
+        foreach (var owner in (claim.Metadata.OwnerReferences ?? []).Select(o => $"{o.Kind}/{o.Name}").Where(o => !owners.Contains(o)))
+        {
+            owners.Add(owner);
+        }
+
+        if (nodeSelected is null && claim.Metadata.Annotations?.ContainsKey(ClaimHistory.SelectedNodeAnnotation) == true)
+        {
+            nodeSelected = new Instant(null, observed, sequence);
         }
 
         if (claim.Metadata.DeletionTimestamp is { } stamp)
@@ -43,6 +55,8 @@ internal sealed class ClaimState(string uid, string name, Instant created)
         StorageClass = storageClass,
         Phases = [.. phases],
         VolumeNames = [.. volumeNames],
+        Owners = [.. owners],
+        NodeSelected = nodeSelected,
         TerminationRequested = terminationRequested,
         Gone = gone,
     };

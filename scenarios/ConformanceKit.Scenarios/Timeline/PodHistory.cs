@@ -60,6 +60,9 @@ public sealed record PodHistory
     /// <summary>Claim names of the pod's persistentVolumeClaim volumes.</summary>
     public IReadOnlyList<string> ClaimNames { get; init; } = [];
 
+    /// <summary>Every in-place container restart (restartCount going up), in order.</summary>
+    public IReadOnlyList<ContainerRestart> Restarts { get; init; } = [];
+
     /// <summary>The first 8 characters of the UID, for labels.</summary>
     public string ShortUid => Uid.Length > 8 ? Uid[..8] : Uid;
 

@@ -9,6 +9,7 @@ internal sealed class PodState(string uid, string name, Instant created)
     private readonly List<PhaseChange> phases = [];
     private readonly List<DeletionStamp> deletionStamps = [];
     private readonly List<string> ips = [];
+    private readonly ContainerRestartTracker restarts = new();
     private Instant? scheduled;
     private Instant? running;
     private Instant? ready;
@@ -51,6 +52,7 @@ internal sealed class PodState(string uid, string name, Instant created)
             phases.Add(new PhaseChange(phase, new Instant(null, observed, sequence)));
         }
 
+        restarts.Apply(status.ContainerStatuses, observed, sequence);
         var conditions = status.Conditions ?? [];
         var scheduledCondition = conditions.FirstOrDefault(c => c.Type == "PodScheduled" && c.Status == "True");
         if (scheduled is null && scheduledCondition is not null)
@@ -133,5 +135,6 @@ internal sealed class PodState(string uid, string name, Instant created)
         Hostname = hostname,
         Subdomain = subdomain,
         ClaimNames = claimNames,
+        Restarts = restarts.Restarts,
     };
 }

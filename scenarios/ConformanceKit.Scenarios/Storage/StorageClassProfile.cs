@@ -1,0 +1,40 @@
+using ConformanceKit.Kube.Models;
+
+namespace ConformanceKit.Scenarios.Storage;
+
+/// <summary>What a platform team compares about a StorageClass, as the server stored it.</summary>
+public sealed record StorageClassProfile(string Name, string Provisioner, string BindingMode, string ReclaimPolicy, bool AllowVolumeExpansion, bool IsDefault)
+{
+    /// <summary>The annotation that marks the cluster's default class.</summary>
+    public const string DefaultClassAnnotation = "storageclass.kubernetes.io/is-default-class";
+
+    /// <summary>True for WaitForFirstConsumer: claims bind only once their pod's node is chosen.</summary>
+    public bool WaitsForFirstConsumer => BindingMode == "WaitForFirstConsumer";
+
+    /// <summary>Reads a stored class; absent fields take the server's defaults (Immediate, Delete, no expansion).</summary>
+    public static StorageClassProfile From(StorageClass storageClass)
+    {
+        ArgumentNullException.ThrowIfNull(storageClass);
+        return new(
+            storageClass.Metadata.Name ?? "?",
+            storageClass.Provisioner ?? "?",
+            storageClass.VolumeBindingMode ?? "Immediate",
+            storageClass.ReclaimPolicy ?? "Delete",
+            storageClass.AllowVolumeExpansion ?? false,
+            storageClass.Metadata.Annotations?.TryGetValue(DefaultClassAnnotation, out var value) == true && value == "true");
+    }
+
+    /// <summary>The class as a model object (name, provisioner, binding and reclaim policy), e.g. for the Pending diagnosis.</summary>
+    public StorageClass ToStorageClass() => new()
+    {
+        Metadata = new() { Name = Name },
+        Provisioner = Provisioner,
+        VolumeBindingMode = BindingMode,
+        ReclaimPolicy = ReclaimPolicy,
+        AllowVolumeExpansion = AllowVolumeExpansion,
+    };
+
+    /// <summary>E.g. <c>fast-ssd: provisioner ebs.csi.aws.com, WaitForFirstConsumer, reclaim Delete, expansion allowed</c>.</summary>
+    public override string ToString() =>
+        $"{Name}{(IsDefault ? " (default)" : "")}: provisioner {Provisioner}, {BindingMode}, reclaim {ReclaimPolicy}, expansion {(AllowVolumeExpansion ? "allowed" : "not allowed")}";
+}

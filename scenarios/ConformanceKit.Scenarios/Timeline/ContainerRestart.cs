@@ -1,0 +1,13 @@
+namespace ConformanceKit.Scenarios.Timeline;
+
+/// <summary>
+/// A container that finished and was started again inside the same pod (restartCount went up): when its previous
+/// run finished (lastState.terminated.finishedAt) and when the new run started (state.running.startedAt).
+/// </summary>
+/// <param name="Container">The container's name.</param>
+/// <param name="RestartCount">The restartCount of the new run (1 for the first restart).</param>
+/// <param name="Finished">The previous run's finishedAt (server) and when its end was first seen (observer).</param>
+/// <param name="Restarted">The new run's startedAt (server) and when it was seen running; null while it waits (e.g. back-off).</param>
+/// <param name="ExitCode">The previous run's exit code, when the kubelet reported one.</param>
+/// <param name="Reason">The previous run's termination reason (e.g. Completed, Error, OOMKilled).</param>
+public sealed record ContainerRestart(string Container, int RestartCount, Instant Finished, Instant? Restarted, int? ExitCode, string? Reason);

@@ -1,0 +1,70 @@
+using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Storage;
+using Shouldly;
+
+namespace ConformanceKit.Scenarios.Tests.Storage;
+
+public sealed class ReclaimTests
+{
+    private static readonly Dictionary<string, string> Volumes = new() { ["data-web-0"] = "pv-0", ["data-web-1"] = "pv-1" };
+
+    private static PersistentVolume Volume(string name, string phase, string? claimNamespace = "ck-reclaim-ab12", string policy = "Retain") => new()
+    {
+        Metadata = new() { Name = name },
+        Spec = new() { PersistentVolumeReclaimPolicy = policy, ClaimRef = claimNamespace is null ? null : new() { Namespace = claimNamespace, Name = "data-web-0" } },
+        Status = new() { Phase = phase },
+    };
+
+    [Test]
+    public void Delete_VolumesGone_Passes()
+    {
+        // Given / When / Then
+        Reclaim.Check("fast-ssd", "Delete", Volumes, [Volume("pv-other", "Bound")]).ShouldPass();
+    }
+
+    [Test]
+    public void Delete_VolumeStillThere_Fails()
+    {
+        // Given pv-1 is Released under a Delete class (the deleter failed or has not run)
+        // When / Then
+        Reclaim.Check("fast-ssd", "Delete", Volumes, [Volume("pv-1", "Released")])
+            .ShouldFail("volume pv-1 of the deleted claim data-web-1 still exists (Released) although class fast-ssd has reclaimPolicy Delete");
+    }
+
+    [Test]
+    public void Retain_VolumesReleasedAndKept_PassesWithAWarningNamingThem()
+    {
+        // Given / When
+        var result = Reclaim.Check("slow-hdd", "Retain", Volumes, [Volume("pv-0", "Released"), Volume("pv-1", "Released")]);
+
+        // Then
+        result.ShouldPass().Message.ShouldStartWith("warning: class slow-hdd retains volumes: pv-0, pv-1 stay Released");
+    }
+
+    [Test]
+    public void Retain_VolumeDeleted_Fails()
+    {
+        // Given pv-0 disappeared although the class retains volumes
+        // When / Then
+        Reclaim.Check("slow-hdd", "Retain", Volumes, [Volume("pv-1", "Released")])
+            .ShouldFail("volume pv-0 of claim data-web-0 was deleted although class slow-hdd has reclaimPolicy Retain");
+    }
+
+    [Test]
+    public void OursToDelete_OnlyUnboundVolumesClaimedFromThisRunsNamespaces()
+    {
+        // Given volumes of this run (Released, Bound), of another namespace, and without a claimRef
+        var volumes = new[]
+        {
+            Volume("ours-released", "Released"), Volume("ours-bound", "Bound"), Volume("theirs", "Released", "production"),
+            Volume("unclaimed", "Available", null), Volume("ours-failed", "Failed", "ck-other-run-cd34", "Delete"),
+        };
+
+        // When
+        var ours = Reclaim.OursToDelete(volumes, new HashSet<string> { "ck-reclaim-ab12", "ck-other-run-cd34" });
+
+        // Then
+        ours.Select(v => v.Metadata.Name).ShouldBe(["ours-released", "ours-failed"]);
+    }
+}
