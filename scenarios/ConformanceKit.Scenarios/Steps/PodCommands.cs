@@ -109,5 +109,5 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
 
     /// <summary>The image of the pod's first container, as the recorder last saw it (for probe error messages).</summary>
     private string? ImageOf(string pod) =>
-        recorder.Current.Pods.TryGetValue(pod, out var p) ? p.Spec?.Containers?.FirstOrDefault()?.Image : null;
+        recorder.Current.Pods.TryGetValue(pod, out var p) && p.Spec?.Containers is { Count: > 0 } containers ? containers[0].Image : null;
 }
