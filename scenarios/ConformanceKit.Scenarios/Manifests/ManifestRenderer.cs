@@ -44,12 +44,19 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
         {
             StatefulSetVariant.WithStorage => "statefulset-storage.yaml",
             StatefulSetVariant.HeldReadiness => "statefulset-held.yaml",
+            StatefulSetVariant.Updatable => "statefulset-update.yaml",
             _ => "statefulset.yaml",
         });
         SetWorkload(yaml, parameters.Name, parameters.Namespace, parameters.Labels, parameters.Image, parameters.ImagePullPolicy);
         yaml.SetString("spec.serviceName", parameters.EffectiveServiceName);
         yaml.SetInt("spec.replicas", parameters.Replicas);
         yaml.SetString("spec.podManagementPolicy", parameters.PodManagementPolicy.ToString());
+        yaml.SetString($"{Container}.env[0].value", parameters.Revision);
+        if (parameters.UpdateStrategy is { } strategy)
+        {
+            UpdateStrategyYaml.Set(yaml, strategy);
+        }
+
         if (parameters.TerminationDelaySeconds is { } delay)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(delay, nameof(parameters.TerminationDelaySeconds));

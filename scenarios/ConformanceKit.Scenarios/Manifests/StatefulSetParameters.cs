@@ -37,6 +37,15 @@ public sealed record StatefulSetParameters
     /// </summary>
     public int? TerminationDelaySeconds { get; init; }
 
+    /// <summary>
+    /// The value of the container's <c>REVISION</c> environment variable: changing it (and nothing else) changes the pod
+    /// template, so re-applying the manifest with another value starts an update.
+    /// </summary>
+    public string Revision { get; init; } = "v1";
+
+    /// <summary>spec.updateStrategy; null: the template's (none, so the server's default RollingUpdate with partition 0).</summary>
+    public UpdateStrategyParameters? UpdateStrategy { get; init; }
+
     /// <summary>imagePullPolicy of the container.</summary>
     public string ImagePullPolicy { get; init; } = "IfNotPresent";
 

@@ -11,4 +11,7 @@ public enum StatefulSetVariant
 
     /// <summary><c>statefulset-held.yaml</c>: Ready only once /tmp/ready exists, so the test releases pods one by one.</summary>
     HeldReadiness,
+
+    /// <summary><c>statefulset-update.yaml</c>: like Basic, with its update strategy spelled out; the update scenarios change its REVISION.</summary>
+    Updatable,
 }
