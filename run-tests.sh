@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ConformanceKit test runner.
 #   ./run-tests.sh [flags]            check the target (ck preflight), then run the conformance suite
+#   ./run-tests.sh storage [flags]    the same, only the storage scenarios (once per --storage-class)
 #   ./run-tests.sh self-test [--results DIR]   run every self-test project (tests/*.Tests), TRX results into DIR
 # Exit code: 0 only when no test failed (the preflight's when the target is not usable; 130/143 when interrupted).
 set -uo pipefail
@@ -9,12 +10,17 @@ cd "$(dirname "$0")"
 
 usage() {
   cat <<'HELP'
-usage: ./run-tests.sh [self-test] [flags]
+usage: ./run-tests.sh [self-test | storage] [flags]
+  storage: run only the storage scenarios (per-pod storage, retention, re-attach, scale-up, retention policies,
+  reclaim), once per --storage-class, classes side by side in the report's "Storage classes" section
 
 flag                      TestRunParameter / env        default
 --kubeconfig PATH         Kubeconfig / CK_KUBECONFIG     none: an ephemeral k3s cluster (Cluster=k3s); given: Cluster=kubeconfig
 --context NAME            Context / CK_CONTEXT           the kubeconfig's current context
---storage-class NAME      StorageClass / CK_STORAGE_CLASS  the cluster's default StorageClass
+--storage-class NAME      StorageClass / CK_STORAGE_CLASS  the cluster's default StorageClass; repeatable (CK_STORAGE_CLASS: a comma list): the storage scenarios run once per class
+--scale-to N              ScaleTo / CK_SCALE_TO          6: the scale-up supply scenario scales 3 -> N
+--max-bind-seconds S      MaxBindSeconds / CK_MAX_BIND_SECONDS  none; a failed check when a class's bind p95 exceeds S
+--max-reattach-seconds S  MaxReattachSeconds / CK_MAX_REATTACH_SECONDS  none; a failed check when a class's re-attach p95 exceeds S
 --busybox-image IMAGE     BusyboxImage / CK_BUSYBOX_IMAGE  busybox:1.36.1
 --workload-image IMAGE    WorkloadImage / CK_WORKLOAD_IMAGE  nginx:1.27.3
 --k3s-image IMAGE         K3sImage / CK_K3S_IMAGE        rancher/k3s:v1.31.14-k3s1
@@ -39,11 +45,12 @@ die() { echo "run-tests.sh: $*" >&2; exit 2; }
 
 mode=suite
 if [ "${1:-}" = "self-test" ]; then mode=self-test; shift; fi
+if [ "${1:-}" = "storage" ]; then mode=storage; shift; fi
 
 # Every setting goes to ck and to the suite as its CK_* environment variable (ConformanceOptions reads them), not
 # as a TestRunParameter: the value then arrives byte for byte, where dotnet test's inline run settings lose ';' and
 # cannot carry '"'. With no --kubeconfig the options decide the target from CK_KUBECONFIG (none: k3s).
-settings=() filter="" results="$PWD/.build/test-results" load_images="" airgap_images=""
+settings=() filter="" results="$PWD/.build/test-results" load_images="" airgap_images="" storage_classes=""
 need() { [ $# -ge 2 ] && [ -n "$2" ] || die "flag '$1' needs a value (see --help)"; }
 set_env() { settings+=("$1=$2"); }
 # Paths are the caller's: the suite runs in its build folder and ck here, so relative ones are made absolute.
@@ -54,7 +61,10 @@ while [ $# -gt 0 ]; do
     --help|-h) usage; exit 0 ;;
     --kubeconfig) need "$@"; set_env CK_KUBECONFIG "$(abs "$2")"; set_env CK_CLUSTER kubeconfig; shift 2 ;;
     --context) need "$@"; set_env CK_CONTEXT "$2"; shift 2 ;;
-    --storage-class) need "$@"; set_env CK_STORAGE_CLASS "$2"; shift 2 ;;
+    --storage-class) need "$@"; storage_classes="${storage_classes:+$storage_classes,}$2"; shift 2 ;;
+    --scale-to) need "$@"; set_env CK_SCALE_TO "$2"; shift 2 ;;
+    --max-bind-seconds) need "$@"; set_env CK_MAX_BIND_SECONDS "$2"; shift 2 ;;
+    --max-reattach-seconds) need "$@"; set_env CK_MAX_REATTACH_SECONDS "$2"; shift 2 ;;
     --busybox-image) need "$@"; set_env CK_BUSYBOX_IMAGE "$2"; shift 2 ;;
     --workload-image) need "$@"; set_env CK_WORKLOAD_IMAGE "$2"; shift 2 ;;
     --k3s-image) need "$@"; set_env CK_K3S_IMAGE "$2"; shift 2 ;;
@@ -71,6 +81,9 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$load_images" ] && set_env CK_LOAD_IMAGES "$load_images"
 [ -n "$airgap_images" ] && set_env CK_K3S_AIRGAP_IMAGES "$airgap_images"
+[ -n "$storage_classes" ] && set_env CK_STORAGE_CLASS "$storage_classes"
+# The storage entry is the suite restricted to the storage scenarios (NUnit category Storage), with any --filter on top.
+if [ "$mode" = storage ]; then mode=suite; filter="TestCategory=Storage${filter:+&($filter)}"; fi
 mkdir -p "$results" || die "cannot create the results folder '$results'"
 results=$(cd "$results" && pwd)
 
@@ -122,9 +135,9 @@ rm -f "$trx" "$note"
 # A target the preflight refuses ends the run with its one line, and a report holding that one error (so a CI gate
 # still finds junit.xml and the closing line).
 preflight_log=$(mktemp)
-env ${settings[@]+"${settings[@]}"} "$ck" preflight 2> >(tee "$preflight_log" >&2)
+env ${settings[@]+"${settings[@]}"} "$ck" preflight 2>"$preflight_log"
 preflight=$?
-wait
+cat "$preflight_log" >&2
 if [ "$preflight" -ne 0 ]; then
   "$ck" report --setup-error "$(tail -n 5 "$preflight_log")" --artifacts "$artifacts"
   rm -f "$preflight_log"
