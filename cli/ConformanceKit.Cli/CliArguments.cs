@@ -17,14 +17,19 @@ internal static class CliArguments
         ["--load-image"] = "LoadImages",
         ["--busybox-image"] = "BusyboxImage",
         ["--workload-image"] = "WorkloadImage",
+        ["--scale-to"] = "ScaleTo",
+        ["--max-bind-seconds"] = "MaxBindSeconds",
+        ["--max-reattach-seconds"] = "MaxReattachSeconds",
     };
+
+    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal) { "LoadImages", "K3sAirgapImages", "StorageClass" };
 
     public static string HelpText =>
         "ck preflight [flags]   check the target before the suite (one line on failure, non-zero exit)\n" +
         "ck sweep [--kubeconfig PATH [--context NAME]]   remove what earlier runs on this host left when their process is gone:\n" +
         "                       containers in the Docker engine, or namespaces and StorageClasses in that cluster\n" +
         "ck report --trx FILE --artifacts DIR   the run's report (index.html, summary.json, junit.xml) and its closing line\n" +
-        "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image and --k3s-airgap-images are repeatable; each flag falls back to CK_<NAME>)";
+        "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image, --k3s-airgap-images and --storage-class are repeatable; each flag falls back to CK_<NAME>)";
 
     /// <summary>Reads the flags into options; flags win over the CK_* environment.</summary>
     public static ConformanceOptions Parse(string[] args)
@@ -39,7 +44,7 @@ internal static class CliArguments
             }
 
             var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new CliUsageException($"flag '{flag}' needs a value."));
-            values[name] = name is "LoadImages" or "K3sAirgapImages" && values.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
+            values[name] = Repeatable.Contains(name) && values.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
         }
 
         try

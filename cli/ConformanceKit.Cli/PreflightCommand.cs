@@ -7,8 +7,9 @@ namespace ConformanceKit.Cli;
 
 /// <summary>
 /// Checks the target before the suite: for a kubeconfig, that it parses, the API answers, the permissions and the
-/// storage class; for k3s, that the engine answers, that every image to side-load exists, and that the k3s image is
-/// present, else loads it from its archive or pulls it (so "pullable" is proven, and the suite finds it present).
+/// storage classes (each printed with its provisioner, binding mode, reclaim policy and expansion); for k3s, that
+/// the engine answers, that every image to side-load exists, and that the k3s image is present, else loads it from
+/// its archive or pulls it (so "pullable" is proven, and the suite finds it present).
 /// </summary>
 internal static class PreflightCommand
 {
@@ -24,6 +25,11 @@ internal static class PreflightCommand
     private static async Task<string> CheckExistingAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         await using var cluster = await ExistingCluster.AttachAsync(options, warning => output.WriteLine($"warning: {warning}"), cancellationToken).ConfigureAwait(false);
+        foreach (var storageClass in cluster.StorageClassObjects)
+        {
+            await output.WriteLineAsync(ClusterPreflight.Describe(storageClass)).ConfigureAwait(false);
+        }
+
         return cluster.Description;
     }
 

@@ -41,6 +41,25 @@ public sealed class ExistingClusterLoopbackTests
         server.Requests.Count(r => r.Path.EndsWith("/selfsubjectaccessreviews", StringComparison.Ordinal)).ShouldBeGreaterThan(20);
     }
 
+    [Test]
+    public async Task Attach_SeveralClasses_ChecksEach_AndTheFirstIsStorageClass()
+    {
+        // Given a v1.26 server with the classes slow and local-path
+        await using var server = await StartAsync(_ => true);
+
+        // When the suite attaches asking for both, and (negative control) for local-path and a missing one
+        await using var cluster = await ExistingCluster.AttachAsync(server.CreateConnection(), ["slow", "local-path"], _ => { }, CancellationToken.None);
+        var error = await Should.ThrowAsync<ClusterStartException>(() =>
+            ExistingCluster.AttachAsync(server.CreateConnection(), ["local-path", "gold"], _ => { }, CancellationToken.None));
+
+        // Then both are kept as the server stores them, in order; the missing one is named with the existing ones
+        cluster.StorageClasses.ShouldBe(["slow", "local-path"]);
+        cluster.StorageClass.ShouldBe("slow");
+        cluster.StorageClassObjects.Select(c => c.Provisioner).ShouldBe(["x", "rancher.io/local-path"]);
+        cluster.Description.ShouldEndWith("storage classes 'slow', 'local-path'");
+        error.Message.ShouldStartWith("StorageClass 'gold' does not exist; the cluster has: slow, local-path (default).");
+    }
+
     private static async Task<LoopbackApiServer> StartAsync(Func<JsonNode, bool> allowed)
     {
         var server = await LoopbackApiServer.StartAsync();

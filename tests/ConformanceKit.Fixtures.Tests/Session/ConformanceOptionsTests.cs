@@ -39,10 +39,11 @@ public sealed class ConformanceOptionsTests
         options.ShouldBe(new ConformanceOptions
         {
             Cluster = ClusterKind.Kubeconfig, K3sImage = "rancher/k3s:v1.30.8-k3s1", K3sImageArchive = "/tmp/k3s.tar",
-            LoadImages = options.LoadImages, K3sAirgapImages = options.K3sAirgapImages, Kubeconfig = "/tmp/kc", Context = "dev", StorageClass = "fast",
+            LoadImages = options.LoadImages, K3sAirgapImages = options.K3sAirgapImages, Kubeconfig = "/tmp/kc", Context = "dev", StorageClasses = options.StorageClasses,
             BusyboxImage = "bb:1", WorkloadImage = "web:2", KeepCluster = true, KeepNamespaces = true, KeepFailed = true,
             TestTimeout = TimeSpan.FromSeconds(90),
         });
+        options.StorageClasses.ShouldBe(["fast"]);
         options.LoadImages.ShouldBe(["app:1", "tools:2"]);
         options.K3sAirgapImages.ShouldBe(["/a/k3s-airgap-images.tar.zst", "/b/extra.tar"]);
     }

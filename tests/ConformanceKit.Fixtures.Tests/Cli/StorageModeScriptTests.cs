@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace ConformanceKit.Fixtures.Tests.Cli;
+
+/// <summary><c>./run-tests.sh storage</c>: the suite restricted to the storage category, several classes as one comma list.</summary>
+public sealed class StorageModeScriptTests
+{
+    private string folder = "";
+
+    [SetUp]
+    public void CreateStandIns()
+    {
+        folder = Directory.CreateTempSubdirectory("ck-storage-").FullName;
+        var record = "printf '%s\\0' \"${CK_STORAGE_CLASS-unset}\" \"${CK_SCALE_TO-unset}\" \"${CK_MAX_BIND_SECONDS-unset}\" \"${CK_MAX_REATTACH_SECONDS-unset}\" \"$@\"";
+        RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), $"case \"$1\" in test) {record} > \"$CK_TEST_OUT/suite\" ;; esac\nexit 0");
+        RunTestsScript.WriteStandIn(RunTestsScript.CkPath(folder), "exit 0");
+    }
+
+    [TearDown]
+    public void DeleteStandIns() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public async Task Storage_TwoClassesAndGates_RunOnlyTheStorageCategoryWithEveryClass()
+    {
+        // Given the storage entry with two classes, a scale target, both gates and a filter of the caller's
+        // When
+        var exit = await RunAsync("storage", "--kubeconfig", "/tmp/kc", "--storage-class", "fast-ssd", "--storage-class", "slow-hdd",
+            "--scale-to", "8", "--max-bind-seconds", "5", "--max-reattach-seconds", "20", "--filter", "Name~Reattach");
+
+        // Then the suite sees the classes as one comma list, the settings, and the storage category filter around the caller's
+        exit.ShouldBe(0);
+        var seen = Recorded();
+        seen[..4].ShouldBe(["fast-ssd,slow-hdd", "8", "5", "20"]);
+        seen[(Array.IndexOf(seen, "--filter") + 1)].ShouldBe("TestCategory=Storage&(Name~Reattach)");
+    }
+
+    [Test]
+    public async Task Suite_WithoutTheStorageEntry_RunsEverythingWithOneClass()
+    {
+        // Given the plain suite with one class (negative control: no category filter is added)
+        // When
+        var exit = await RunAsync("--kubeconfig", "/tmp/kc", "--storage-class", "fast-ssd");
+
+        // Then
+        exit.ShouldBe(0);
+        var seen = Recorded();
+        seen[0].ShouldBe("fast-ssd");
+        seen.ShouldNotContain("--filter");
+    }
+
+    private async Task<int> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(RunTestsScript.Start(folder, folder, args))!;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
+        await process.WaitForExitAsync(deadline.Token);
+        TestContext.Out.WriteLine(await stdout + await stderr);
+        return process.ExitCode;
+    }
+
+    private string[] Recorded() => File.ReadAllText(Path.Combine(folder, "out", "suite")).Split('\0')[..^1];
+}
