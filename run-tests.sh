@@ -147,14 +147,17 @@ rm -f "$preflight_log"
 
 # The suite runs in its own process group so that Ctrl-C and SIGTERM reach the test host (which then removes what the
 # run created and writes one line naming it to $note) even when only this script is signalled.
-signal=""
-trap 'signal=INT; kill -INT -- "-$suite" 2>/dev/null || kill -INT "$suite" 2>/dev/null' INT
-trap 'signal=TERM; kill -TERM -- "-$suite" 2>/dev/null || kill -TERM "$suite" 2>/dev/null' TERM
+# A signal that arrives before the suite's pid is known is forwarded as soon as it is.
+signal="" suite=""
+forward() { signal=$1; [ -z "$suite" ] || kill -"$1" -- "-$suite" 2>/dev/null || kill -"$1" "$suite" 2>/dev/null; }
+trap 'forward INT' INT
+trap 'forward TERM' TERM
 env ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" CK_INTERRUPT_NOTE="$note" \
   setsid dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
   --logger "trx;LogFileName=$(basename "$trx")" --logger "console;verbosity=normal" \
   --results-directory "$results" &
 suite=$!
+[ -z "$signal" ] || forward "$signal"
 status=0
 while :; do
   wait "$suite"; status=$?
