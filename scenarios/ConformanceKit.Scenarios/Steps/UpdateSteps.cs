@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using ConformanceKit.Kube.Api;
+using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Timeline;
+
+namespace ConformanceKit.Scenarios.Steps;
+
+/// <summary>
+/// The cluster actions of the update scenarios: a template change is the same manifest applied again with another
+/// REVISION; waits read the set's status and the pods' revision labels from the recorder (which must watch workloads,
+/// <see cref="ScenarioRecorder.WatchWorkloadsAsync"/>), each with a deadline.
+/// </summary>
+public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, TimeSpan stepTimeout)
+{
+    /// <summary>Applies a manifest holding one StatefulSet; returns when the step was marked and the stored set's generation.</summary>
+    public async Task<(DateTimeOffset At, long Generation)> ApplyAsync(string yaml, string label, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep(label);
+        var stored = await client.ApplyAsync(yaml, recorder.Namespace, cancellationToken).ConfigureAwait(false);
+        var set = stored.FirstOrDefault(o => o.TryGetProperty("kind", out var kind) && kind.GetString() == StatefulSet.ResourceKind.Kind);
+        return (at, set.ValueKind == JsonValueKind.Object ? Generation(set)
+            : throw new InvalidOperationException($"applying '{label}' stored no StatefulSet"));
+    }
+
+    /// <summary>Waits until the recorder has seen a status of the set computed from <paramref name="generation"/> or later.</summary>
+    public Task<NamespaceView> WaitSyncedAsync(string setName, long generation, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(setName)?.Observations.Any(o => o.ObservedGeneration >= generation) == true,
+            stepTimeout, $"the controller to report observedGeneration {generation} of {setName}", cancellationToken);
+
+    /// <summary>
+    /// Waits until the update of <paramref name="generation"/> is complete: the status reports it with
+    /// currentRevision == updateRevision and every replica updated and Ready, and every pod is Ready at that revision.
+    /// </summary>
+    public Task<NamespaceView> WaitRolledOutAsync(string setName, int replicas, long generation, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(setName)?.Last is { } s && s.ObservedGeneration >= generation && s.Converged
+                && s.UpdatedReplicas == replicas && s.ReadyReplicas == replicas && v.AllReady(setName, replicas)
+                && v.PodsOf(setName).Values.All(p => RevisionOf(p) == s.UpdateRevision),
+            stepTimeout, $"{setName} rolled out to generation {generation} (every pod Ready at the update revision)", cancellationToken);
+
+    /// <summary>Waits until pod <paramref name="name"/> exists under a UID other than <paramref name="oldUid"/> and satisfies <paramref name="state"/>.</summary>
+    public Task<NamespaceView> WaitReplacedAsync(string name, string? oldUid, Func<Pod, bool> state, string stateName, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.Pods.TryGetValue(name, out var p) && p.Metadata.Uid != oldUid && state(p),
+            stepTimeout, $"{name} replaced and {stateName}", cancellationToken);
+
+    /// <summary>
+    /// A controller sync barrier for a set in the middle of an update: moves rollingUpdate.partition to
+    /// <paramref name="away"/> and back to <paramref name="back"/> (merge patches, each bumping the generation), then
+    /// waits for the controller to report the second generation. The caller picks an <paramref name="away"/> that
+    /// changes no decision in the set's state (e.g. one above the held pod's ordinal: the controller then still stops at
+    /// the held pod), so what the controller did in that sync it decided on the pods as they are now.
+    /// </summary>
+    public async Task<DateTimeOffset> SyncWithPartitionAsync(string setName, int away, int back, CancellationToken cancellationToken)
+    {
+        var at = recorder.MarkStep($"controller sync: partition of {setName} to {away} and back to {back}");
+        await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, PartitionPatch(away), null, cancellationToken).ConfigureAwait(false);
+        var stored = await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, PartitionPatch(back), null, cancellationToken).ConfigureAwait(false);
+        await WaitSyncedAsync(setName, Generation(stored), cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>
+    /// Lists the namespace's ControllerRevisions (a consistent snapshot, taken now) and waits until the recorder has seen
+    /// each at the revision number listed, so the timeline holds every bump the controller made before this call.
+    /// </summary>
+    public async Task WaitRevisionsRecordedAsync(CancellationToken cancellationToken)
+    {
+        var listed = await client.ListAsync<ControllerRevision>(recorder.Namespace, null, cancellationToken).ConfigureAwait(false);
+        var expected = listed.Items.Select(r => (r.Metadata.Uid, r.Revision)).ToList();
+        await recorder.WaitUntilAsync(
+            v => expected.All(e => v.Timeline.ControllerRevisions.Any(r => r.Uid == e.Uid && r.Numbers.Any(n => n.Number == e.Revision))),
+            stepTimeout, $"the recorder to see the {expected.Count} ControllerRevisions as listed", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pod's controller-revision-hash label, or null.</summary>
+    public static string? RevisionOf(Pod pod) => pod?.Metadata.Labels?.GetValueOrDefault(PodHistory.RevisionLabel);
+
+    // metadata.generation of a stored object (the server sets it on every StatefulSet).
+    private static long Generation(JsonElement stored) =>
+        stored.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("generation", out var g) && g.TryGetInt64(out var n)
+            ? n
+            : throw new InvalidOperationException("the server's answer has no metadata.generation");
+
+    private static string PartitionPatch(int partition) =>
+        """{"spec":{"updateStrategy":{"rollingUpdate":{"partition":""" + partition.ToString(CultureInfo.InvariantCulture) + "}}}}";
+}
