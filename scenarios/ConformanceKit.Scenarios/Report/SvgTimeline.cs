@@ -39,9 +39,11 @@ internal static class SvgTimeline
             new XElement(Svg + "title", title),
             new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "white")),
             Text(8, 18, $"{title} — {rows.Count} pods, from {start.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z", "14", "bold"));
+        var revisions = RevisionShades.Of(timeline);
+        root.Add(revisions.Legend(LabelWidth, Top - 25));
         for (var i = 0; i < rows.Count; i++)
         {
-            root.Add(Row(rows[i], Top + (i * RowHeight), scale, end));
+            root.Add(Row(rows[i], Top + (i * RowHeight), scale, end, revisions));
         }
 
         root.Add(Steps(timeline.Steps, scale, axisY));
@@ -51,7 +53,7 @@ internal static class SvgTimeline
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
-    private static XElement Row(PodHistory pod, double y, TimeScale scale, DateTimeOffset end)
+    private static XElement Row(PodHistory pod, double y, TimeScale scale, DateTimeOffset end, RevisionShades revisions)
     {
         var g = new XElement(Svg + "g", new XAttribute("class", "pod"), new XAttribute("data-uid", pod.Uid),
             Text(8, y + 12, pod.Label, null, null));
@@ -75,6 +77,7 @@ internal static class SvgTimeline
             Bar(g, scale, from, stop, y, ready ? Legend[3].Colour : Legend[2].Colour);
         }
 
+        revisions.Draw(g, pod, y, scale, stop, 3 + BarHeight);
         if (pod.TerminationRequested is { } term)
         {
             Bar(g, scale, term.Best, pod.Gone?.Best ?? end, y, Legend[4].Colour);
