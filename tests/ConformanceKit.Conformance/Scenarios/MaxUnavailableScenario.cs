@@ -57,7 +57,7 @@ public sealed class MaxUnavailableScenario : UpdateScenarioTest
 
         Note($"the server stored maxUnavailable {kept}");
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        var (changedAt, generation) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        var (changedAt, generation) = await ChangeTemplateAsync(set);
         await Updates.WaitRolledOutAsync(set.Name, set.Replicas, generation, Cancellation);
         return (Recorder.BuildTimeline(), changedAt);
     }

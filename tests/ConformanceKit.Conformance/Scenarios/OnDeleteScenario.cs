@@ -21,11 +21,10 @@ public sealed class OnDeleteScenario : UpdateScenarioTest
     {
         // Given a Ready OnDelete set of 3 at v1
         var set = UpdatableSet(UpdateStrategyParameters.OnDelete);
-        await CreateSetAsync(set);
-        var uids = Uids(await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation), set.Name);
+        var uids = await CreateReadyAsync(set);
 
         // When the template changes to v2 and a controller sync has reported that generation
-        var (changedAt, generation) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        var (changedAt, generation) = await ChangeTemplateAsync(set);
         var synced = await Updates.WaitSyncedAsync(set.Name, generation, Cancellation);
 
         // Then no pod was replaced
@@ -48,11 +47,10 @@ public sealed class OnDeleteScenario : UpdateScenarioTest
     {
         // Given the same set with the default RollingUpdate strategy (the negative control)
         var set = UpdatableSet(null);
-        await CreateSetAsync(set);
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+        await CreateReadyAsync(set);
 
         // When the template changes, the rollout completes, and web-1 is deleted as in the OnDelete test
-        var (changedAt, generation) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        var (changedAt, generation) = await ChangeTemplateAsync(set);
         var rolled = await Updates.WaitRolledOutAsync(set.Name, set.Replicas, generation, Cancellation);
         var deletedAt = await Steps.DeletePodAsync(set.PodName(Deleted), Cancellation);
         await Updates.WaitReplacedAsync(set.PodName(Deleted), rolled.PodsOf(set.Name)[Deleted].Metadata.Uid, NamespaceView.IsReady, "Ready", Cancellation);

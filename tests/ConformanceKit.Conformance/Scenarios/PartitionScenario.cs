@@ -20,9 +20,7 @@ public sealed class PartitionScenario : UpdateScenarioTest
     {
         // Given a Ready set of 3 at v1 with partition 2
         var set = UpdatableSet(UpdateStrategyParameters.RollingUpdate(partition: Partition));
-        await CreateSetAsync(set);
-        var before = await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        var uids = Uids(before, set.Name);
+        var uids = await CreateReadyAsync(set);
 
         // When the template changes to v2, web-2 comes back Ready, and a controller sync has seen it Ready (the
         // partition moves to 3 and back: with either value no pod below 2 may move)

@@ -33,9 +33,8 @@ public sealed class RollbackScenario : UpdateScenarioTest
         string revision, string what)
     {
         var set = UpdatableSet(null);
-        await CreateSetAsync(set);
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        var (updatedAt, updated) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        await CreateReadyAsync(set);
+        var (updatedAt, updated) = await ChangeTemplateAsync(set);
         await Updates.WaitRolledOutAsync(set.Name, set.Replicas, updated, Cancellation);
         var (appliedAt, applied) = await ReapplyAsync(set with { Revision = revision }, what);
         await Updates.WaitRolledOutAsync(set.Name, set.Replicas, applied, Cancellation);

@@ -20,11 +20,10 @@ public sealed class RollingUpdateScenario : UpdateScenarioTest
     {
         // Given a Ready set of 3 at REVISION v1 with the default RollingUpdate strategy
         var set = UpdatableSet(null);
-        await CreateSetAsync(set);
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+        await CreateReadyAsync(set);
 
         // When its template changes to v2 and the rollout completes
-        var (changedAt, generation) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        var (changedAt, generation) = await ChangeTemplateAsync(set);
         await Updates.WaitRolledOutAsync(set.Name, set.Replicas, generation, Cancellation);
 
         // Then pods were replaced 2, 1, 0, each after the one above was Ready at the new revision
@@ -47,7 +46,7 @@ public sealed class RollingUpdateScenario : UpdateScenarioTest
         var uids = Uids(before, set.Name);
 
         // When the template changes to v2
-        var (changedAt, generation) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        var (changedAt, generation) = await ChangeTemplateAsync(set);
         var releases = new Dictionary<int, DateTimeOffset>();
         for (var held = set.Replicas - 1; held >= 0; held--)
         {
@@ -80,10 +79,8 @@ public sealed class RollingUpdateScenario : UpdateScenarioTest
     {
         // Given a Ready OnDelete set of 3 at v1 whose template changed to v2, seen by a controller sync
         var set = UpdatableSet(UpdateStrategyParameters.OnDelete);
-        await CreateSetAsync(set);
-        var before = await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        var uids = Uids(before, set.Name);
-        var (changedAt, generation) = await ReapplyAsync(set with { Revision = "v2" }, "changed the template");
+        var uids = await CreateReadyAsync(set);
+        var (changedAt, generation) = await ChangeTemplateAsync(set);
         await Updates.WaitSyncedAsync(set.Name, generation, Cancellation);
 
         // When the test replaces the pods in forward order: 0, 1, 2, each once the previous one is back and Ready

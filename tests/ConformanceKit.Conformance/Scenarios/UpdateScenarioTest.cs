@@ -27,6 +27,17 @@ public abstract class UpdateScenarioTest : ScenarioTest
     protected Task<(DateTimeOffset At, long Generation)> ReapplyAsync(StatefulSetParameters set, string what) =>
         Updates.ApplyAsync(Manifests.Render(set), $"{what} (REVISION={set.Revision})", Cancellation);
 
+    /// <summary>Applies the headless Service and the set, waits until all its pods are Ready, and returns their UIDs by ordinal.</summary>
+    protected async Task<IReadOnlyDictionary<int, string?>> CreateReadyAsync(StatefulSetParameters set)
+    {
+        await CreateSetAsync(set);
+        return Uids(await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation), set.Name);
+    }
+
+    /// <summary>Changes the set's template: the same manifest with REVISION <paramref name="revision"/>.</summary>
+    protected Task<(DateTimeOffset At, long Generation)> ChangeTemplateAsync(StatefulSetParameters set, string revision = "v2") =>
+        ReapplyAsync(set with { Revision = revision }, "changed the template");
+
     /// <summary>The UID of each pod of the set now, by ordinal.</summary>
     protected IReadOnlyDictionary<int, string?> Uids(NamespaceView view, string setName) =>
         view.PodsOf(setName).ToDictionary(p => p.Key, p => p.Value.Metadata.Uid);
