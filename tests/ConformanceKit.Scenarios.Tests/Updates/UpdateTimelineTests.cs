@@ -126,4 +126,20 @@ public sealed class UpdateTimelineTests
         observation.Synced.ShouldBeFalse();
         observation.Converged.ShouldBeFalse();
     }
+
+    [TestCase("2", 2, null)]
+    [TestCase("\"50%\"", null, "50%")]
+    public void MaxUnavailable_NumberOrString_RoundTripsAsTheApiWroteIt(string json, int? number, string? text)
+    {
+        // Given a stored strategy whose maxUnavailable is a number or a percentage
+        var strategy = System.Text.Json.JsonSerializer.Deserialize(
+            $$$"""{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":{{{json}}}}}""", KubeJson.Context.StatefulSetUpdateStrategy)!;
+
+        // When it is written back
+        var written = System.Text.Json.JsonSerializer.Serialize(strategy, KubeJson.Context.StatefulSetUpdateStrategy);
+
+        // Then it keeps its JSON type
+        (strategy.RollingUpdate!.MaxUnavailable!.IntValue, strategy.RollingUpdate.MaxUnavailable.StringValue).ShouldBe((number, text));
+        written.ShouldContain($"\"maxUnavailable\":{json}");
+    }
 }
