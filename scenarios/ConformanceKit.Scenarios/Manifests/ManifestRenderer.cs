@@ -77,6 +77,11 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
             {
                 yaml.SetString($"{claim}.spec.storageClassName", parameters.StorageClassName);
             }
+
+            if (parameters.ClaimRetention is { } retention)
+            {
+                yaml.SetMap("spec.persistentVolumeClaimRetentionPolicy", [new("whenDeleted", retention.WhenDeleted), new("whenScaled", retention.WhenScaled)]);
+            }
         }
 
         return yaml.ToYaml();

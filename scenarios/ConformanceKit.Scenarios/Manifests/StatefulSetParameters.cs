@@ -30,6 +30,9 @@ public sealed record StatefulSetParameters
     /// <summary>Requested size of each claim (WithStorage only).</summary>
     public string StorageRequest { get; init; } = "10Mi";
 
+    /// <summary>spec.persistentVolumeClaimRetentionPolicy (WithStorage only); null: omitted, the server's default (Retain, Retain).</summary>
+    public ClaimRetentionPolicy? ClaimRetention { get; init; }
+
     /// <summary>
     /// When set, each pod takes at least this many seconds to terminate (a preStop hook waits that long, and the grace
     /// period is raised above it), so a deletion stays observable: Parallel scale-down then deletes a pod while the

@@ -54,15 +54,17 @@ public static class Reclaim
     }
 
     /// <summary>
-    /// The volumes this run may delete: not Bound, and their claimRef's namespace is one of <paramref name="runNamespaces"/>
-    /// (the namespaces this run created). Every other volume is left alone, whatever its name or class.
+    /// The volumes this run may delete: reclaimPolicy Retain (a Delete volume is the provisioner's to remove with its
+    /// disk), not Bound, and their claimRef's namespace is one of <paramref name="runNamespaces"/> (the namespaces this
+    /// run created). Every other volume is left alone, whatever its name or class.
     /// </summary>
     public static IReadOnlyList<PersistentVolume> OursToDelete(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces)
     {
         ArgumentNullException.ThrowIfNull(volumes);
         ArgumentNullException.ThrowIfNull(runNamespaces);
         return volumes
-            .Where(v => v.Spec?.ClaimRef?.Namespace is { } ns && runNamespaces.Contains(ns) && v.Status?.Phase != "Bound")
+            .Where(v => v.Spec?.PersistentVolumeReclaimPolicy == "Retain" && v.Spec.ClaimRef?.Namespace is { } ns && runNamespaces.Contains(ns)
+                && v.Status?.Phase != "Bound")
             .ToList();
     }
 }

@@ -7,7 +7,8 @@ namespace ConformanceKit.Scenarios.Storage;
 /// persistentVolumeClaimRetentionPolicy: whenScaled / whenDeleted Delete removes the claims (of the scaled-away
 /// ordinals, or all of them when the set is deleted), Retain keeps them. A deletion is placed before or after a step
 /// only where the clocks agree: the observer's clock never runs before the real moment and the server's (truncated to
-/// the second) never after it, so a deletion within the same second as the step counts neither way.
+/// the second) never after it, so a deletion within the same second as the step counts neither way. A kept claim must
+/// also not be owned by what goes (its pod on scale-down, the set on deletion): the garbage collector would take it.
 /// </summary>
 public static class RetentionPolicyCheck
 {
@@ -42,6 +43,10 @@ public static class RetentionPolicyCheck
             {
                 violations.Add($"claim {name} of the scaled-away {setName}-{i} was deleted at {deleted} although whenScaled={policy} keeps it");
             }
+            else if (i >= to && policy != "Delete" && claim.Owners.FirstOrDefault(o => o == $"Pod/{setName}-{i}") is { } owner)
+            {
+                violations.Add(OwnedViolation(name, owner, $"whenScaled={policy}"));
+            }
         }
 
         return CheckResult.From($"RetentionPolicy.WhenScaled({policy})", violations,
@@ -74,6 +79,10 @@ public static class RetentionPolicyCheck
             else if (policy != "Delete" && deleted is not null && (until is null || DefinitelyBefore(deleted, until.Value)))
             {
                 violations.Add($"claim {name} was deleted at {deleted} although whenDeleted={policy} keeps it");
+            }
+            else if (policy != "Delete" && claim.Owners.FirstOrDefault(o => o == $"StatefulSet/{setName}") is { } owner)
+            {
+                violations.Add(OwnedViolation(name, owner, $"whenDeleted={policy}"));
             }
         }
 
@@ -111,6 +120,10 @@ public static class RetentionPolicyCheck
         return CheckResult.From("RetentionPolicy.Remounted", violations,
             $"the retained claims of {setName}-{string.Join(", ", ordinals)} were mounted again, same UIDs and volumes", facts);
     }
+
+    /// <summary>A Retain claim must not be owned by what is deleted: the garbage collector would delete it along.</summary>
+    private static string OwnedViolation(string claim, string owner, string policy) =>
+        $"claim {claim} is owned by {owner}, so the garbage collector deletes it with its owner, although {policy} keeps it";
 
     private static bool DefinitelyBefore(Instant at, DateTimeOffset step) => at.Observed < step;
 

@@ -1,3 +1,4 @@
+using ConformanceKit.Conformance.Scenarios.Storage;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Manifests;
 using NUnit.Framework;
@@ -7,16 +8,18 @@ namespace ConformanceKit.Conformance.Scenarios;
 
 /// <summary>
 /// Scenario 7: deleting the StatefulSet leaves its claims Bound with their data; re-creating it binds the same
-/// claims (same volumes) and the pods read the old markers. The test then deletes the claims itself.
+/// claims (same volumes) and the pods read the old markers. The test then deletes the claims itself. Runs once per
+/// storage class.
 /// </summary>
+[TestFixtureSource(typeof(StorageClassFixtures), nameof(StorageClassFixtures.Classes), Category = StorageClassFixtures.Category)]
 [Parallelizable(ParallelScope.Self)]
-public sealed class RetentionScenario : ScenarioTest
+public sealed class RetentionScenario(string storageClass) : StorageScenarioTest(storageClass)
 {
     [Test]
     public async Task DeletingTheSet_KeepsItsClaimsBound_AndARecreatedSetReadsTheOldMarkers()
     {
         // Given a Ready StatefulSet of 3 with storage and a marker in each pod
-        var set = SetParameters("web", StatefulSetVariant.WithStorage);
+        var set = StorageSet();
         await CreateSetAsync(set);
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
         var pods = Enumerable.Range(0, set.Replicas).Select(set.PodName).ToList();
@@ -44,6 +47,9 @@ public sealed class RetentionScenario : ScenarioTest
 
         // Then the new pods mount the same claims and read the old markers
         Verify(Retention.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, deletedAt, recreatedAt, written, read));
+
+        MeasureBindAndAttach(set);
+        VerifyLatencyGates();
 
         // And the test cleans up explicitly: the set, then its claims
         await Steps.DeleteStatefulSetAsync(set.Name, Cancellation);

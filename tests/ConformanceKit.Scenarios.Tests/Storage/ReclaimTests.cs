@@ -52,13 +52,13 @@ public sealed class ReclaimTests
     }
 
     [Test]
-    public void OursToDelete_OnlyUnboundVolumesClaimedFromThisRunsNamespaces()
+    public void OursToDelete_OnlyUnboundRetainedVolumesClaimedFromThisRunsNamespaces()
     {
-        // Given volumes of this run (Released, Bound), of another namespace, and without a claimRef
+        // Given volumes of this run (Released, Failed, Bound, a Released one of a Delete class), of another namespace, and without a claimRef
         var volumes = new[]
         {
             Volume("ours-released", "Released"), Volume("ours-bound", "Bound"), Volume("theirs", "Released", "production"),
-            Volume("unclaimed", "Available", null), Volume("ours-failed", "Failed", "ck-other-run-cd34", "Delete"),
+            Volume("unclaimed", "Available", null), Volume("ours-failed", "Failed", "ck-other-run-cd34"), Volume("ours-delete", "Released", policy: "Delete"),
         };
 
         // When

@@ -36,9 +36,12 @@ public sealed class RetentionPolicyTests
         // Given the same recording judged as if whenScaled were Retain (negative control)
         var t = DeletePolicy;
 
-        // When / Then
-        RetentionPolicyCheck.WhenScaled(t, "data", "web", 3, 1, t.StepTime("scaled to 1"), "Retain", t.StepTime("deleted statefulset"))
-            .ShouldFail("claim data-web-2 of the scaled-away web-2 was deleted at", "although whenScaled=Retain keeps it");
+        // When
+        var result = RetentionPolicyCheck.WhenScaled(t, "data", "web", 3, 1, t.StepTime("scaled to 1"), "Retain", t.StepTime("deleted statefulset"));
+
+        // Then data-web-1 (deleted within the second of the set deletion) is owned by its pod, data-web-2 was deleted before
+        result.ShouldFail("claim data-web-1 is owned by Pod/web-1, so the garbage collector deletes it with its owner, although whenScaled=Retain keeps it");
+        result.Details.ShouldContain(d => d.StartsWith("claim data-web-2 of the scaled-away web-2 was deleted at", StringComparison.Ordinal) && d.EndsWith("although whenScaled=Retain keeps it", StringComparison.Ordinal));
     }
 
     [Test]
@@ -82,6 +85,20 @@ public sealed class RetentionPolicyTests
         RetentionPolicyCheck.Remounted(retain, "data", "web", [0, 1, 2], retain.StepTime("deleted statefulset"), retain.StepTime("re-applied statefulset")).ShouldPass();
         RetentionPolicyCheck.Remounted(delete, "data", "web", [1, 2], delete.StepTime("scaled to 1"), delete.StepTime("deleted statefulset"))
             .ShouldFail("claim data-web-1 was deleted at", "before it was mounted again");
+    }
+
+    [Test]
+    public void Retain_ClaimsOwnedByWhatIsDeleted_Fail()
+    {
+        // Given ordered-lifecycle's claims, as if the controller had given them owners (the Delete policies' mechanism)
+        var t = DefaultRetain;
+        var owned = t with { Claims = [.. t.Claims.Select(c => c with { Owners = ["StatefulSet/web", $"Pod/{c.Name["data-".Length..]}"] })] };
+
+        // When / Then
+        RetentionPolicyCheck.WhenScaled(owned, "data", "web", 3, 0, t.StepTime("scaled to 0"), "Retain", t.StepTime("deleted statefulset"))
+            .ShouldFail("claim data-web-0 is owned by Pod/web-0");
+        RetentionPolicyCheck.WhenDeleted(owned, "data", "web", 3, t.StepTime("deleted statefulset"), "Retain", t.StepTime("re-applied statefulset"))
+            .ShouldFail("claim data-web-0 is owned by StatefulSet/web");
     }
 
     [Test]

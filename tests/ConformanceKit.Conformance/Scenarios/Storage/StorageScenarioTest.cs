@@ -1,0 +1,176 @@
+using ConformanceKit.Fixtures.Session;
+using ConformanceKit.Kube.Api;
+using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Manifests;
+using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Steps;
+using ConformanceKit.Scenarios.Storage;
+using NUnit.Framework;
+
+namespace ConformanceKit.Conformance.Scenarios.Storage;
+
+/// <summary>
+/// A storage scenario run on one storage class (the fixture argument): its sets use that class, its latency samples
+/// are kept per class (and checked against the run's p95 gates), and after the test its claims are deleted and the
+/// Retained volumes they leave (claimRef in this test's namespace, reclaimPolicy Retain) are deleted too.
+/// </summary>
+[Category(StorageClassFixtures.Category)]
+public abstract class StorageScenarioTest(string storageClassArgument) : ScenarioTest
+{
+    private readonly List<LatencySample> samples = [];
+    private StorageClassProfile? profile;
+
+    /// <summary>The class this fixture runs on, as the server stores it.</summary>
+    protected StorageClassProfile Profile => profile ?? throw new InvalidOperationException("The storage class is resolved in SetUp.");
+
+    /// <summary>This test's latency samples so far.</summary>
+    protected IReadOnlyList<LatencySample> Samples => samples;
+
+    /// <summary>PersistentVolume waits and cleanup.</summary>
+    protected VolumeSteps Volumes => new(Client, StepTimeout);
+
+    [SetUp]
+    public async Task ResolveStorageClassAsync()
+    {
+        samples.Clear();
+        var name = Options.StorageClasses.Count == 0 ? Session.Target.StorageClass : storageClassArgument;
+        if (!Session.Target.StorageClasses.Contains(name))
+        {
+            Assert.Fail($"storage class '{name}' was not checked by the preflight (it checked: {string.Join(", ", Session.Target.StorageClasses)})");
+        }
+
+        var stored = await Client.GetAsync<StorageClass>(null, name, Cancellation)
+            ?? throw new InvalidOperationException($"StorageClass '{name}' passed the preflight but cannot be read any more");
+        profile = StorageClassProfile.From(stored);
+        Note(profile.ToString());
+        StorageRun.Profiled(profile);
+        AddCleanup(ReleaseVolumesAsync);
+    }
+
+    /// <summary>A StatefulSet with a claim template on this fixture's class.</summary>
+    protected StatefulSetParameters StorageSet(string name = "web", int replicas = 3) =>
+        SetParameters(name, StatefulSetVariant.WithStorage, replicas: replicas) with { StorageClassName = Profile.Name };
+
+    /// <summary>Applies the set (and its headless Service), waits until its pods are Ready and its claims Bound; returns the pod names.</summary>
+    protected async Task<IReadOnlyList<string>> CreateStorageSetAsync(StatefulSetParameters set)
+    {
+        await CreateSetAsync(set);
+        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
+        await Steps.WaitClaimsBoundAsync([.. Enumerable.Range(0, set.Replicas).Select(set.ClaimName)], Cancellation);
+        return [.. Enumerable.Range(0, set.Replicas).Select(set.PodName)];
+    }
+
+    /// <summary>Waits until pod <paramref name="name"/> exists with another UID than <paramref name="oldUid"/> and is Ready.</summary>
+    protected Task<NamespaceView> WaitReplacedAsync(string name, string? oldUid) =>
+        Recorder.WaitUntilAsync(v => v.Pods.TryGetValue(name, out var p) && p.Metadata.Uid != oldUid && NamespaceView.IsReady(p),
+            StepTimeout, $"{name} replaced and Ready", Cancellation);
+
+    /// <summary>
+    /// Waits for <paramref name="condition"/>; when it does not come in time, the cluster broke the promise the check
+    /// judges: the check (which then fails with the reason) is verified instead of reporting a bare timeout.
+    /// </summary>
+    protected async Task WaitOrVerifyAsync(Func<NamespaceView, bool> condition, string description, Func<CheckResult> check)
+    {
+        try
+        {
+            await Recorder.WaitUntilAsync(condition, StepTimeout, description, Cancellation);
+        }
+        catch (TimeoutException)
+        {
+            Verify(check());
+            throw;
+        }
+    }
+
+    /// <summary>Keeps samples (this test's report, the run's Storage classes section) and notes their summaries.</summary>
+    protected void Measure(params IEnumerable<LatencySample>[] measured)
+    {
+        var added = measured.SelectMany(m => m).ToList();
+        samples.AddRange(added);
+        StorageRun.Sampled(added);
+        foreach (var summary in LatencySummary.Of(added))
+        {
+            Note(summary.ToString());
+        }
+    }
+
+    /// <summary>Bind and attach+mount of every claim and pod of the set so far.</summary>
+    protected void MeasureBindAndAttach(StatefulSetParameters set)
+    {
+        var timeline = Recorder.BuildTimeline();
+        Measure(BindLatency.Measure(timeline, Profile), AttachLatency.Measure(timeline, set.Name, Profile.Name));
+    }
+
+    /// <summary>Applies the run's gates (<c>--max-bind-seconds</c>, <c>--max-reattach-seconds</c>) to this test's samples of the gated metrics.</summary>
+    protected void VerifyLatencyGates()
+    {
+        foreach (var gate in LatencyGate.From(Options.MaxBindSeconds, Options.MaxReattachSeconds).Where(g => samples.Any(s => g.Metrics.Contains(s.Metric))))
+        {
+            Verify(gate.Check(Profile.Name, samples));
+        }
+    }
+
+    /// <summary>Writes each pod's data file and checks, from a listing, that each holds exactly its own.</summary>
+    protected async Task<IReadOnlyDictionary<string, DataFile>> WriteDataAsync(IReadOnlyList<string> pods)
+    {
+        var token = Guid.NewGuid().ToString("N")[..10];
+        Recorder.MarkStep($"wrote {DataFile.DefaultSize} bytes of known content to {DataFile.Glob} in {string.Join(", ", pods)}");
+        var written = new Dictionary<string, DataFile>(StringComparer.Ordinal);
+        foreach (var pod in pods)
+        {
+            var file = DataFile.For(pod, token);
+            await Commands.RunAsync(pod, file.WriteCommand, Cancellation);
+            written[pod] = file;
+        }
+
+        await VerifyDataAsync("after writing", written);
+        return written;
+    }
+
+    /// <summary>Lists every pod's volume and checks the files and their sha256 (<see cref="DataIntegrity"/>).</summary>
+    protected async Task VerifyDataAsync(string moment, IReadOnlyDictionary<string, DataFile> written, IEnumerable<string>? pods = null)
+    {
+        var listings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pod in pods ?? written.Keys)
+        {
+            listings[pod] = await Commands.RunAsync(pod, DataFile.ListCommand, Cancellation);
+        }
+
+        var expected = written.Where(kv => listings.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        Verify(DataIntegrity.Check(moment, expected, listings));
+    }
+
+    /// <summary>
+    /// After the test (before its namespace goes): deletes the sets and claims of the namespace, waits until their
+    /// volumes are no longer Bound, then deletes the Retained ones (claimRef in this namespace), so a Retain class
+    /// leaves no volume of the run behind.
+    /// </summary>
+    private async Task ReleaseVolumesAsync(CancellationToken ct)
+    {
+        var claims = (await Client.ListAsync<PersistentVolumeClaim>(Namespace, null, ct)).Items;
+        if (claims.Count == 0)
+        {
+            return;
+        }
+
+        await Client.DeleteCollectionAsync<StatefulSet>(Namespace, $"{SessionLabels.Session}={Session.Run.Id}", new DeleteOptions { PropagationPolicy = "Background" }, ct);
+        foreach (var claim in claims)
+        {
+            await Client.DeleteAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, null, ct);
+        }
+
+        foreach (var claim in claims)
+        {
+            await Client.WaitUntilGoneAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, StepTimeout, ct);
+        }
+
+        var volumes = claims.Select(c => c.Spec?.VolumeName).OfType<string>().Where(v => v.Length > 0).ToList();
+        await Volumes.WaitSettledAsync(volumes, v => v.Status?.Phase != "Bound", ct);
+        var deleted = await Volumes.DeleteReleasedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
+        if (deleted.Count > 0)
+        {
+            TestContext.Progress.WriteLine($"deleted the Released volumes of {Namespace} (reclaimPolicy Retain): {string.Join(", ", deleted)}");
+        }
+    }
+}
