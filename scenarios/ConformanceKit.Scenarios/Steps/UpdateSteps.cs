@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ConformanceKit.Kube.Api;
 using ConformanceKit.Kube.Models;
@@ -20,7 +19,7 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
         var at = recorder.MarkStep(label);
         var stored = await client.ApplyAsync(yaml, recorder.Namespace, cancellationToken).ConfigureAwait(false);
         var set = stored.FirstOrDefault(o => o.TryGetProperty("kind", out var kind) && kind.GetString() == StatefulSet.ResourceKind.Kind);
-        return (at, set.ValueKind == JsonValueKind.Object ? Generation(set)
+        return (at, set.ValueKind == JsonValueKind.Object ? ControllerSync.Generation(set)
             : throw new InvalidOperationException($"applying '{label}' stored no StatefulSet"));
     }
 
@@ -54,9 +53,9 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     public async Task<DateTimeOffset> SyncWithPartitionAsync(string setName, int away, int back, CancellationToken cancellationToken)
     {
         var at = recorder.MarkStep($"controller sync: partition of {setName} to {away} and back to {back}");
-        await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, PartitionPatch(away), null, cancellationToken).ConfigureAwait(false);
-        var stored = await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, PartitionPatch(back), null, cancellationToken).ConfigureAwait(false);
-        await WaitSyncedAsync(setName, Generation(stored), cancellationToken).ConfigureAwait(false);
+        await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, ControllerSync.PartitionPatch(away), null, cancellationToken).ConfigureAwait(false);
+        var stored = await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, ControllerSync.PartitionPatch(back), null, cancellationToken).ConfigureAwait(false);
+        await WaitSyncedAsync(setName, ControllerSync.Generation(stored), cancellationToken).ConfigureAwait(false);
         return at;
     }
 
@@ -75,13 +74,4 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
 
     /// <summary>The pod's controller-revision-hash label, or null.</summary>
     public static string? RevisionOf(Pod pod) => pod?.Metadata.Labels?.GetValueOrDefault(PodHistory.RevisionLabel);
-
-    // metadata.generation of a stored object (the server sets it on every StatefulSet).
-    private static long Generation(JsonElement stored) =>
-        stored.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("generation", out var g) && g.TryGetInt64(out var n)
-            ? n
-            : throw new InvalidOperationException("the server's answer has no metadata.generation");
-
-    private static string PartitionPatch(int partition) =>
-        """{"spec":{"updateStrategy":{"rollingUpdate":{"partition":""" + partition.ToString(CultureInfo.InvariantCulture) + "}}}}";
 }
