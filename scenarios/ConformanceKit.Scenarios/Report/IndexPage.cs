@@ -50,6 +50,8 @@ internal static class IndexPage
         }
 
         html.AppendLine("</table>");
+        var storage = outcomes.Select(o => o.Scenario?.Storage).OfType<Storage.StorageEvidence>().ToList();
+        html.Append(StorageSection.Render(storage));
         foreach (var o in outcomes.Where(o => o.Scenario is not null))
         {
             AppendDetails(html, o, o.Scenario!);

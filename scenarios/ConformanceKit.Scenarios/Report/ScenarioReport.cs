@@ -34,13 +34,16 @@ public sealed record ScenarioReport(
     /// <summary>Why it was skipped, when it was.</summary>
     public string? SkipReason { get; init; }
 
+    /// <summary>A storage scenario's class and latency samples; null for the others.</summary>
+    public Storage.StorageEvidence? Storage { get; init; }
+
     private string EffectiveClass => ClassName ?? (Name.LastIndexOf('.') is var dot and > 0 ? Name[..dot] : Name);
 
     private string EffectiveTest => TestName ?? (Name.LastIndexOf('.') is var dot and > 0 ? Name[(dot + 1)..] : Name);
 
     /// <summary>The record written beside the SVG (everything but the timeline).</summary>
     public ScenarioRecord ToRecord() =>
-        new($"{EffectiveClass}.{EffectiveTest}", Slug, WallTime, ReactionTimes, CheckResults, Notes, Failure);
+        new($"{EffectiveClass}.{EffectiveTest}", Slug, WallTime, ReactionTimes, CheckResults, Notes, Failure) { Storage = Storage };
 
     /// <summary>This scenario as one outcome of the run.</summary>
     public TestOutcome ToOutcome() =>

@@ -11,6 +11,13 @@ namespace ConformanceKit.Scenarios.Report;
 /// </summary>
 internal static class StorageSection
 {
+    /// <summary>The section for the storage scenarios' evidence (empty when there is none).</summary>
+    public static string Render(IReadOnlyList<StorageEvidence> evidence)
+    {
+        var run = StorageRunEvidence.From(evidence);
+        return Render(run.Classes, run.Samples, run.Gates);
+    }
+
     /// <summary>The HTML fragment; empty when no class was profiled and no sample was taken.</summary>
     public static string Render(IReadOnlyList<StorageClassProfile> classes, IReadOnlyList<LatencySample> samples, IReadOnlyList<LatencyGate> gates)
     {
@@ -23,7 +30,7 @@ internal static class StorageSection
         var metrics = StorageMetricNames.All.Where(m => samples.Any(s => s.Metric == m)).ToList();
         var html = new StringBuilder()
             .AppendLine("<section id=\"storage-classes\"><h2>Storage classes</h2>")
-            .AppendLine("<p>Latencies per class over all storage scenarios (p50 / p95 / max in seconds, n samples; nearest-rank quantiles). Each metric says which clock it was read from: server timestamps (second precision) or the observer's watch clock.</p>")
+            .AppendLine("<p>Latencies per class over all storage scenarios (p50 / p95 / max in seconds, n samples; nearest-rank quantiles; the gates over all of a class's samples). Each metric says which clock it was read from: server timestamps (second precision) or the observer's watch clock.</p>")
             .Append("<table class=\"storage\"><tr><th>Class</th><th>Provisioner</th><th>Binding</th><th>Reclaim</th><th>Expansion</th>")
             .AppendJoin("", metrics.Select(m => $"<th>{Esc(StorageMetricNames.Label(m))}</th>"))
             .AppendLine("<th>Gates</th></tr>");

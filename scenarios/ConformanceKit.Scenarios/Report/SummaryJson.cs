@@ -4,7 +4,8 @@ namespace ConformanceKit.Scenarios.Report;
 
 /// <summary>
 /// <c>summary.json</c>: the run's results for machines (CI gates, dashboards): the run header, counts (failures split
-/// into violations and errors), and per test its result, kind, reason, wall time, reaction times and every check.
+/// into violations and errors), per test its result, kind, reason, wall time, reaction times and every check, and
+/// (when storage scenarios ran) the storage classes with their latency summaries, gates and raw samples.
 /// </summary>
 internal static class SummaryJson
 {
@@ -33,6 +34,7 @@ internal static class SummaryJson
         }
 
         json.WriteEndArray();
+        StorageSummaryJson.Write(json, outcomes);
         json.WriteEndObject();
         return path;
     }

@@ -28,7 +28,7 @@ internal static class RunHeaderFactory
             ServerUrl = session.Target.Connection.Server.ToString(),
             ServerVersion = session.Target.ServerVersion.GitVersion,
             Nodes = await NodesAsync(session.Client, log, ct),
-            StorageClasses = await ClassesAsync(session.Client, [session.Target.StorageClass], log, ct),
+            StorageClasses = await ClassesAsync(session.Client, session.Target.StorageClasses, log, ct),
             Images = images,
             Start = start,
         };

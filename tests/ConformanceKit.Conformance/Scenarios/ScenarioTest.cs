@@ -78,6 +78,9 @@ public abstract class ScenarioTest : ConformanceTest
         }
     }
 
+    /// <summary>What a storage scenario measured on its class, for the report; null for the other scenarios.</summary>
+    protected virtual ConformanceKit.Scenarios.Storage.StorageEvidence? StorageEvidence => null;
+
     /// <summary>Attaches the timeline, events, pod and PVC states and container logs to the failed test.</summary>
     protected override async Task OnTestFailedAsync(CancellationToken ct)
     {
@@ -167,6 +170,7 @@ public abstract class ScenarioTest : ConformanceTest
                 : violation is { } v ? new TestFailure(FailureKind.Violation, $"{v.Check}: {v.Message}")
                 : FailureClassifier.Classify(result.Message),
             SkipReason = outcome == ScenarioResult.Skipped ? result.Message : null,
+            Storage = StorageEvidence,
         };
         var svg = ScenarioArtifacts.Write(report);
         TestContext.Progress.WriteLine($"{report.Name}: {report.Result}{(report.Failure is { } f ? $" ({f.Kind}: {f.Reason})" : "")}, timeline {svg}");

@@ -17,4 +17,8 @@ public sealed record ScenarioRecord(
     IReadOnlyList<TimeSpan> ReactionTimes,
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<string> Notes,
-    TestFailure? Failure);
+    TestFailure? Failure)
+{
+    /// <summary>A storage scenario's class and latency samples (the report's Storage classes section); null for the others.</summary>
+    public Storage.StorageEvidence? Storage { get; init; }
+}

@@ -27,6 +27,10 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     /// <summary>This test's latency samples so far.</summary>
     protected IReadOnlyList<LatencySample> Samples => samples;
 
+    /// <inheritdoc />
+    protected override StorageEvidence? StorageEvidence =>
+        profile is null ? null : new(profile, [.. samples], LatencyGate.From(Options.MaxBindSeconds, Options.MaxReattachSeconds));
+
     /// <summary>PersistentVolume waits and cleanup.</summary>
     protected VolumeSteps Volumes => new(Client, StepTimeout);
 
@@ -44,7 +48,6 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
             ?? throw new InvalidOperationException($"StorageClass '{name}' passed the preflight but cannot be read any more");
         profile = StorageClassProfile.From(stored);
         Note(profile.ToString());
-        StorageRun.Profiled(profile);
         AddCleanup(ReleaseVolumesAsync);
     }
 
@@ -83,12 +86,11 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
         }
     }
 
-    /// <summary>Keeps samples (this test's report, the run's Storage classes section) and notes their summaries.</summary>
+    /// <summary>Keeps samples (this test's report record, merged per class into the run's Storage classes section) and notes their summaries.</summary>
     protected void Measure(params IEnumerable<LatencySample>[] measured)
     {
         var added = measured.SelectMany(m => m).ToList();
         samples.AddRange(added);
-        StorageRun.Sampled(added);
         foreach (var summary in LatencySummary.Of(added))
         {
             Note(summary.ToString());
