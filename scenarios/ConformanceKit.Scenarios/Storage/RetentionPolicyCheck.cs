@@ -18,16 +18,8 @@ public static class RetentionPolicyCheck
         ArgumentNullException.ThrowIfNull(timeline);
         var violations = new List<string>();
         var facts = new List<string>();
-        for (var i = 0; i < from; i++)
+        foreach (var (i, name, claim) in ClaimsAt(timeline, template, setName, from, scaledAt, violations, facts, $"before the scale to {to}"))
         {
-            var name = PerPodStorage.ClaimName(template, setName, i);
-            if (timeline.Claims.LastOrDefault(c => c.Name == name && c.Created.Observed < scaledAt) is not { } claim)
-            {
-                violations.Add($"claim {name} did not exist before the scale to {to}");
-                continue;
-            }
-
-            facts.Add(Fact(claim));
             var deleted = claim.TerminationRequested;
             if (i < to && deleted is not null && (until is null || DefinitelyBefore(deleted, until.Value)))
             {
@@ -61,16 +53,8 @@ public static class RetentionPolicyCheck
         ArgumentNullException.ThrowIfNull(timeline);
         var violations = new List<string>();
         var facts = new List<string>();
-        for (var i = 0; i < replicas; i++)
+        foreach (var (_, name, claim) in ClaimsAt(timeline, template, setName, replicas, deletedAt, violations, facts, $"when {setName} was deleted at {deletedAt:HH:mm:ss.fff}"))
         {
-            var name = PerPodStorage.ClaimName(template, setName, i);
-            if (timeline.Claims.LastOrDefault(c => c.Name == name && c.Created.Observed < deletedAt) is not { } claim)
-            {
-                violations.Add($"claim {name} did not exist when {setName} was deleted at {deletedAt:HH:mm:ss.fff}");
-                continue;
-            }
-
-            facts.Add(Fact(claim));
             var deleted = claim.TerminationRequested;
             if (policy == "Delete" && (deleted is null || (until is { } u && DefinitelyAfter(deleted, u))))
             {
@@ -119,6 +103,25 @@ public static class RetentionPolicyCheck
         violations.RemoveAll(v => v.Length == 0);
         return CheckResult.From("RetentionPolicy.Remounted", violations,
             $"the retained claims of {setName}-{string.Join(", ", ordinals)} were mounted again, same UIDs and volumes", facts);
+    }
+
+    /// <summary>The last claim of each ordinal below <paramref name="count"/> created before <paramref name="at"/> (a fact each); a missing one is a violation.</summary>
+    private static IEnumerable<(int Ordinal, string Name, ClaimHistory Claim)> ClaimsAt(
+        Timeline.Timeline timeline, string template, string setName, int count, DateTimeOffset at, List<string> violations, List<string> facts, string when)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var name = PerPodStorage.ClaimName(template, setName, i);
+            if (timeline.Claims.LastOrDefault(c => c.Name == name && c.Created.Observed < at) is { } claim)
+            {
+                facts.Add(Fact(claim));
+                yield return (i, name, claim);
+            }
+            else
+            {
+                violations.Add($"claim {name} did not exist {when}");
+            }
+        }
     }
 
     /// <summary>A Retain claim must not be owned by what is deleted: the garbage collector would delete it along.</summary>

@@ -28,7 +28,7 @@ public sealed partial class StorageFixturesDiscoveryTests
 
         // Then every storage fixture ran once per class, named by it, and no other scenario ran
         var fixtures = classes.Select(c => c[..c.IndexOf('(', StringComparison.Ordinal)]).Distinct().ToList();
-        fixtures.ShouldContain("ForceDeleteReattachScenario");
+        fixtures.ShouldContain("ReattachScenario");
         fixtures.ShouldContain("PerPodStorageScenario");
         fixtures.ShouldNotContain("PendingDiagnosisScenario");
         foreach (var fixture in fixtures)
@@ -74,13 +74,9 @@ public sealed partial class StorageFixturesDiscoveryTests
             start.Environment["CK_STORAGE_CLASS"] = storageClasses;
         }
 
-        using var process = Process.Start(start)!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
-        await process.WaitForExitAsync(deadline.Token);
+        var (_, output) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
         var trx = Path.Combine(folder, "storage.trx");
-        File.Exists(trx).ShouldBeTrue($"the suite wrote no TRX: {await stdout}{await stderr}");
+        File.Exists(trx).ShouldBeTrue($"the suite wrote no TRX: {output}");
         return [.. ClassName().Matches(await File.ReadAllTextAsync(trx)).Select(m => m.Groups[1].Value[(m.Groups[1].Value.LastIndexOf('.', m.Groups[1].Value.IndexOf('(', StringComparison.Ordinal)) + 1)..]).Distinct()];
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ConformanceKit.Fixtures.Tests.Cli;
 
 /// <summary><c>./run-tests.sh storage</c>: the suite restricted to the storage category, several classes as one comma list.</summary>
@@ -50,13 +48,9 @@ public sealed class StorageModeScriptTests
 
     private async Task<int> RunAsync(params string[] args)
     {
-        using var process = Process.Start(RunTestsScript.Start(folder, folder, args))!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
-        await process.WaitForExitAsync(deadline.Token);
-        TestContext.Out.WriteLine(await stdout + await stderr);
-        return process.ExitCode;
+        var (exit, output) = await ChildProcess.RunAsync(RunTestsScript.Start(folder, folder, args), TimeSpan.FromSeconds(30));
+        TestContext.Out.WriteLine(output);
+        return exit;
     }
 
     private string[] Recorded() => File.ReadAllText(Path.Combine(folder, "out", "suite")).Split('\0')[..^1];

@@ -34,7 +34,7 @@ public sealed class StorageReportIntegrationTests
     public void Record_WithStorageEvidence_RoundTripsThroughItsJson()
     {
         // Given a scenario report with evidence on fast-ssd
-        var report = Report("ForceDeleteReattachScenario(fast-ssd)", Fast, 0.4, 0.9);
+        var report = Report("ReattachScenario(fast-ssd)", Fast, 0.4, 0.9);
 
         // When its record is written and read back
         ReportWriter.WriteScenario(dir, report);

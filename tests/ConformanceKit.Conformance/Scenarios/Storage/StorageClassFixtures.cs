@@ -6,7 +6,7 @@ namespace ConformanceKit.Conformance.Scenarios.Storage;
 /// <summary>
 /// The fixture arguments of the storage scenarios: one per storage class of the run's options (read when the tests are
 /// discovered, before the session starts), so TRX and JUnit name each test by its class, e.g.
-/// <c>ForceDeleteReattachScenario(fast-ssd)</c>. No class given: one fixture, <c>(default)</c>, on the cluster's default class.
+/// <c>ReattachScenario(fast-ssd)</c>. No class given: one fixture, <c>(default)</c>, on the cluster's default class.
 /// </summary>
 public static class StorageClassFixtures
 {
