@@ -146,29 +146,41 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     /// <summary>
     /// After the test (before its namespace goes): deletes the sets and claims of the namespace, waits until their
     /// volumes are no longer Bound, then deletes the Retained ones (claimRef in this namespace), so a Retain class
-    /// leaves no volume of the run behind.
+    /// leaves no volume of the run behind. A namespace kept for inspection keeps its claims.
     /// </summary>
     private async Task ReleaseVolumesAsync(CancellationToken ct)
     {
-        var claims = (await Client.ListAsync<PersistentVolumeClaim>(Namespace, null, ct)).Items;
-        if (claims.Count == 0)
+        var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
+        if (Options.KeepNamespaces || (failed && Options.KeepFailed))
         {
+            // A kept namespace keeps its claims (and so its volumes) for inspection.
             return;
         }
 
-        await Client.DeleteCollectionAsync<StatefulSet>(Namespace, $"{SessionLabels.Session}={Session.Run.Id}", new DeleteOptions { PropagationPolicy = "Background" }, ct);
-        foreach (var claim in claims)
+        var claims = (await Client.ListAsync<PersistentVolumeClaim>(Namespace, null, ct)).Items;
+        if (claims.Count > 0)
         {
-            await Client.DeleteAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, null, ct);
+            var sets = await Client.ListAsync<StatefulSet>(Namespace, new ListOptions { LabelSelector = $"{SessionLabels.Session}={Session.Run.Id}" }, ct);
+            foreach (var set in sets.Items)
+            {
+                await Client.DeleteAsync<StatefulSet>(Namespace, set.Metadata.Name!, new DeleteOptions { PropagationPolicy = "Background" }, ct);
+            }
+
+            foreach (var claim in claims)
+            {
+                await Client.DeleteAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, null, ct);
+            }
+
+            foreach (var claim in claims)
+            {
+                await Client.WaitUntilGoneAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, StepTimeout, ct);
+            }
+
+            var volumes = claims.Select(c => c.Spec?.VolumeName).OfType<string>().Where(v => v.Length > 0).ToList();
+            await Volumes.WaitSettledAsync(volumes, v => v.Status?.Phase != "Bound", ct);
         }
 
-        foreach (var claim in claims)
-        {
-            await Client.WaitUntilGoneAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, StepTimeout, ct);
-        }
-
-        var volumes = claims.Select(c => c.Spec?.VolumeName).OfType<string>().Where(v => v.Length > 0).ToList();
-        await Volumes.WaitSettledAsync(volumes, v => v.Status?.Phase != "Bound", ct);
+        // Also when the test deleted its claims itself (the reclaim scenario on a Retain class leaves Released volumes).
         var deleted = await Volumes.DeleteReleasedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
         if (deleted.Count > 0)
         {
