@@ -38,7 +38,7 @@ internal static class IndexPage
             .AppendLine("</colgroup><tr><th>Scenario</th><th>Result</th><th>Wall time</th><th>Reaction (median / max, n)</th><th>Checks</th><th>Reason</th><th>Timeline</th></tr>");
         foreach (var o in outcomes)
         {
-            var slug = o.Scenario?.Slug;
+            var slug = o.Scenario?.Slug is { Length: > 0 } recorded ? recorded : null;
             var name = $"{Esc(o.ShortClassName)}.<wbr>{Esc(o.Name)}";
             var checks = o.Scenario?.Checks ?? [];
             html.AppendLine(CultureInfo.InvariantCulture,
@@ -75,7 +75,11 @@ internal static class IndexPage
         }
 
         html.AppendJoin(Environment.NewLine, r.Notes.Select(n => $"<li>note: {Esc(n)}</li>"))
-            .AppendLine(CultureInfo.InvariantCulture, $"</ul><p><img src=\"{Esc(r.Slug)}.svg\" alt=\"timeline of {Esc(o.FullName)}\"></p>");
+            .AppendLine("</ul>");
+        if (r.Slug.Length > 0)
+        {
+            html.AppendLine(CultureInfo.InvariantCulture, $"<p><img src=\"{Esc(r.Slug)}.svg\" alt=\"timeline of {Esc(o.FullName)}\"></p>");
+        }
     }
 
     private static string Reaction(IReadOnlyList<TimeSpan> times)

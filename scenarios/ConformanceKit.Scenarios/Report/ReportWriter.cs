@@ -53,6 +53,7 @@ public static class ReportWriter
     public static string WriteIndex(string artifactsDir, IReadOnlyList<ScenarioReport> reports, RunHeader? header = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        return WriteRun(artifactsDir, header, [.. reports.Select(r => r.ToOutcome())]);
+        var outcomes = reports.Select(r => r.ToOutcome()).ToList();
+        return WriteRun(artifactsDir, header, [.. outcomes, .. StorageGateOutcomes.From(outcomes)]);
     }
 }

@@ -67,7 +67,11 @@ internal static class SummaryJson
             }
 
             json.WriteEndArray();
-            json.WriteString("timeline", scenario.Slug + ".svg");
+            if (scenario.Slug.Length > 0)
+            {
+                json.WriteString("timeline", scenario.Slug + ".svg");
+            }
+
             json.WriteStartArray("checks");
             foreach (var check in scenario.Checks)
             {

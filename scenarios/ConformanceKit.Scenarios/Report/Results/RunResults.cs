@@ -6,11 +6,20 @@ namespace ConformanceKit.Scenarios.Report;
 /// </summary>
 public static class RunResults
 {
-    /// <summary>Merges the TRX outcomes with the scenario records (by full name).</summary>
+    /// <summary>
+    /// Merges the TRX outcomes with the scenario records (by full name), then adds one outcome per run-wide latency
+    /// gate and class when the run has gates (see <see cref="StorageGateOutcomes"/>).
+    /// </summary>
     public static IReadOnlyList<TestOutcome> Merge(IReadOnlyList<TestOutcome> trx, IReadOnlyDictionary<string, ScenarioRecord> records)
     {
         ArgumentNullException.ThrowIfNull(trx);
         ArgumentNullException.ThrowIfNull(records);
+        var merged = MergeRecords(trx, records);
+        return [.. merged, .. StorageGateOutcomes.From(merged)];
+    }
+
+    private static IReadOnlyList<TestOutcome> MergeRecords(IReadOnlyList<TestOutcome> trx, IReadOnlyDictionary<string, ScenarioRecord> records)
+    {
         return [.. trx.Select(o => records.TryGetValue(o.FullName, out var record)
             ? o with
             {
