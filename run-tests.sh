@@ -30,6 +30,7 @@ flag                      TestRunParameter / env        default
 --keep-cluster            KeepCluster / CK_KEEP_CLUSTER  false: the k3s container is removed after the run
 --keep-namespaces         KeepNamespaces / CK_KEEP_NAMESPACES  false: every test namespace is deleted
 --keep-failed             KeepFailed / CK_KEEP_FAILED    false: keep only the namespaces of failed tests
+--parallel N              NUnit NumberOfTestWorkers      6 scenarios at once (each in its own namespace)
 --filter EXPR             dotnet test --filter           all tests
 --results DIR             TRX results folder             .build/test-results
 --help                    this text
@@ -50,7 +51,7 @@ if [ "${1:-}" = "storage" ]; then mode=storage; shift; fi
 # Every setting goes to ck and to the suite as its CK_* environment variable (ConformanceOptions reads them), not
 # as a TestRunParameter: the value then arrives byte for byte, where dotnet test's inline run settings lose ';' and
 # cannot carry '"'. With no --kubeconfig the options decide the target from CK_KUBECONFIG (none: k3s).
-settings=() filter="" results="$PWD/.build/test-results" load_images="" airgap_images="" storage_classes=""
+settings=() filter="" parallel="" results="$PWD/.build/test-results" load_images="" airgap_images="" storage_classes=""
 need() { [ $# -ge 2 ] && [ -n "$2" ] || die "flag '$1' needs a value (see --help)"; }
 set_env() { settings+=("$1=$2"); }
 # Paths are the caller's: the suite runs in its build folder and ck here, so relative ones are made absolute.
@@ -75,6 +76,8 @@ while [ $# -gt 0 ]; do
     --keep-namespaces) set_env CK_KEEP_NAMESPACES true; shift ;;
     --keep-failed) set_env CK_KEEP_FAILED true; shift ;;
     --filter) need "$@"; filter="$2"; shift 2 ;;
+    --parallel) need "$@"; case "$2" in ''|*[!0-9]*|0) die "flag '--parallel' needs a whole number of at least 1, not '$2'" ;; esac
+      parallel="$2"; shift 2 ;;
     --results) need "$@"; results=$(abs "$2"); shift 2 ;;
     *) die "unknown flag '$1' (see --help)" ;;
   esac
@@ -155,7 +158,7 @@ trap 'forward TERM' TERM
 env ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" CK_INTERRUPT_NOTE="$note" \
   setsid dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
   --logger "trx;LogFileName=$(basename "$trx")" --logger "console;verbosity=normal" \
-  --results-directory "$results" &
+  --results-directory "$results" ${parallel:+-- "NUnit.NumberOfTestWorkers=$parallel"} &
 suite=$!
 [ -z "$signal" ] || forward "$signal"
 status=0

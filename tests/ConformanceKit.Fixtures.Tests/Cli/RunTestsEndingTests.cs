@@ -18,6 +18,7 @@ public sealed class RunTestsEndingTests
         // note the real test host writes after its cleanup.
         RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), """
             [ "$1" = test ] || exit 0
+            printf '%s\n' "$@" > "$CK_TEST_OUT/suite-args"
             if [ "${CK_TEST_SUITE:-}" = hang ]; then
               trap 'echo "interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2" > "$CK_INTERRUPT_NOTE"; exit 143' TERM
               echo "suite started"
@@ -86,9 +87,20 @@ public sealed class RunTestsEndingTests
         exit.ShouldBe(1);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(bool hang, int preflightExit = 0)
+    [Test]
+    public async Task Parallel_ReachesTheSuiteAsNUnitsWorkerCount()
     {
-        var start = RunTestsScript.Start(folder, folder, ["--kubeconfig", Path.Combine(folder, "kc.yaml")]);
+        // Given / When the script runs with --parallel 3
+        await RunAsync(hang: false, extra: ["--parallel", "3"]);
+
+        // Then the suite is started with the adapter's NumberOfTestWorkers after the run-settings separator
+        var args = File.ReadAllLines(Path.Combine(folder, "out", "suite-args"));
+        args[^2..].ShouldBe(["--", "NUnit.NumberOfTestWorkers=3"]);
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(bool hang, int preflightExit = 0, string[]? extra = null)
+    {
+        var start = RunTestsScript.Start(folder, folder, ["--kubeconfig", Path.Combine(folder, "kc.yaml"), .. extra ?? []]);
         start.Environment["CK_ARTIFACTS_DIR"] = Path.Combine(folder, "artifacts");
         start.Environment["CK_TEST_OUT"] = Path.Combine(folder, "out");
         start.Environment["CK_TEST_SUITE"] = hang ? "hang" : "done";
