@@ -81,7 +81,7 @@ internal static class SvgTimeline
         if (pod.TerminationRequested is { } term)
         {
             Bar(g, scale, term.Best, pod.Gone?.Best ?? end, y, Legend[4].Colour);
-            g.Add(Mark(scale.X(term.Best), y, "✕", "#e41a1c", $"deletion requested {term}"));
+            g.Add(Mark(scale.X(term.Best), y, "✕", "#222", $"deletion requested {term}"));
         }
 
         foreach (var t in pod.ReadyTransitions.Where(t => t.Ready))
