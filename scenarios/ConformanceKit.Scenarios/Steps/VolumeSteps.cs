@@ -7,6 +7,9 @@ namespace ConformanceKit.Scenarios.Steps;
 /// <summary>Waits on and cleans up PersistentVolumes (cluster-scoped), by watch with a deadline; never touches a volume it was not told about.</summary>
 public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimeProvider? clock = null)
 {
+    /// <summary>The merge patch that hands a released volume back to its provisioner for deletion.</summary>
+    public const string DeletePolicyPatch = """{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}""";
+
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
     /// <summary>
@@ -72,18 +75,37 @@ public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimePro
     }
 
     /// <summary>
-    /// Deletes the volumes <see cref="Reclaim.OursToDelete"/> allows: not Bound, claimRef in one of <paramref name="runNamespaces"/>.
-    /// Returns their names.
+    /// Has the volumes <see cref="Reclaim.OursToDelete"/> allows deleted with their storage: waits (within the step
+    /// timeout) until the run's retained volumes have left Bound (the PV controller releases a volume only after it saw
+    /// its claim go, so one listed right after the claims went may still be Bound), then sets each one's reclaimPolicy
+    /// to Delete, so that its provisioner deletes the disk and the object (deleting the object alone would leave a
+    /// cloud disk behind, unseen). A volume still Bound at the deadline is left alone. Returns the names handed back.
     /// </summary>
-    public async Task<IReadOnlyList<string>> DeleteReleasedAsync(IReadOnlySet<string> runNamespaces, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ReclaimRetainedAsync(IReadOnlySet<string> runNamespaces, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(runNamespaces);
         var list = await client.ListAsync<PersistentVolume>(null, null, cancellationToken).ConfigureAwait(false);
-        var ours = Reclaim.OursToDelete(list.Items, runNamespaces);
-        foreach (var volume in ours)
+        var retained = Reclaim.RetainedOfRun(list.Items, runNamespaces);
+        if (retained.Count == 0)
         {
-            await client.DeleteAsync<PersistentVolume>(null, volume.Metadata.Name!, null, cancellationToken).ConfigureAwait(false);
+            return [];
         }
 
-        return [.. ours.Select(v => v.Metadata.Name!)];
+        var settled = await WaitSettledAsync([.. retained.Select(v => v.Metadata.Name!)], v => v.Status?.Phase != "Bound", cancellationToken).ConfigureAwait(false);
+        var handedBack = new List<string>();
+        foreach (var volume in Reclaim.OursToDelete(settled.Remaining, runNamespaces))
+        {
+            try
+            {
+                await client.PatchMergeAsync<PersistentVolume>(null, volume.Metadata.Name!, DeletePolicyPatch, null, cancellationToken).ConfigureAwait(false);
+                handedBack.Add(volume.Metadata.Name!);
+            }
+            catch (KubeApiException error) when (error.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // Gone meanwhile: nothing left to reclaim.
+            }
+        }
+
+        return handedBack;
     }
 }

@@ -5,7 +5,7 @@ namespace ConformanceKit.Scenarios.Storage;
 
 /// <summary>
 /// Reclaim: after the test deleted its claims, each claim's volume is gone (reclaimPolicy Delete) or kept Released
-/// with its claimRef (Retain: reported by name as a warning). Only volumes whose claimRef is in one of this run's
+/// with its claimRef (Retain: reported by name as a warning). Only volumes provisioned for claims in this run's
 /// namespaces are ever ours to delete.
 /// </summary>
 public static class Reclaim
@@ -53,18 +53,29 @@ public static class Reclaim
         return CheckResult.From(Name, violations, pass, volumeOfClaim.Select(kv => $"{kv.Key} -> {kv.Value}"));
     }
 
+    /// <summary>The annotation a provisioner puts on every volume it created for a claim.</summary>
+    public const string ProvisionedByAnnotation = "pv.kubernetes.io/provisioned-by";
+
     /// <summary>
-    /// The volumes this run may delete: reclaimPolicy Retain (a Delete volume is the provisioner's to remove with its
-    /// disk), not Bound, and their claimRef's namespace is one of <paramref name="runNamespaces"/> (the namespaces this
-    /// run created). Every other volume is left alone, whatever its name or class.
+    /// The volumes this run made that their class keeps: reclaimPolicy Retain, dynamically provisioned (they carry
+    /// <see cref="ProvisionedByAnnotation"/>; a pre-provisioned volume is its administrator's, whichever claim it was
+    /// bound to) and their claimRef's namespace is one of <paramref name="runNamespaces"/> (the namespaces this run
+    /// created). In any phase: one still Bound is released once the PV controller has seen its claim go.
     /// </summary>
-    public static IReadOnlyList<PersistentVolume> OursToDelete(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces)
+    public static IReadOnlyList<PersistentVolume> RetainedOfRun(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces)
     {
         ArgumentNullException.ThrowIfNull(volumes);
         ArgumentNullException.ThrowIfNull(runNamespaces);
         return volumes
             .Where(v => v.Spec?.PersistentVolumeReclaimPolicy == "Retain" && v.Spec.ClaimRef?.Namespace is { } ns && runNamespaces.Contains(ns)
-                && v.Status?.Phase != "Bound")
+                && v.Metadata.Annotations?.ContainsKey(ProvisionedByAnnotation) == true)
             .ToList();
     }
+
+    /// <summary>
+    /// The volumes this run may have deleted: those of <see cref="RetainedOfRun"/> that are not Bound (a Delete volume
+    /// is the provisioner's to remove with its disk anyway). Every other volume is left alone, whatever its name or class.
+    /// </summary>
+    public static IReadOnlyList<PersistentVolume> OursToDelete(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces) =>
+        [.. RetainedOfRun(volumes, runNamespaces).Where(v => v.Status?.Phase != "Bound")];
 }

@@ -9,9 +9,9 @@ public sealed class ReclaimTests
 {
     private static readonly Dictionary<string, string> Volumes = new() { ["data-web-0"] = "pv-0", ["data-web-1"] = "pv-1" };
 
-    private static PersistentVolume Volume(string name, string phase, string? claimNamespace = "ck-reclaim-ab12", string policy = "Retain") => new()
+    private static PersistentVolume Volume(string name, string phase, string? claimNamespace = "ck-reclaim-ab12", string policy = "Retain", bool provisioned = true) => new()
     {
-        Metadata = new() { Name = name },
+        Metadata = new() { Name = name, Annotations = provisioned ? new Dictionary<string, string> { [Reclaim.ProvisionedByAnnotation] = "kubernetes.io/host-path" } : null },
         Spec = new() { PersistentVolumeReclaimPolicy = policy, ClaimRef = claimNamespace is null ? null : new() { Namespace = claimNamespace, Name = "data-web-0" } },
         Status = new() { Phase = phase },
     };
@@ -52,13 +52,15 @@ public sealed class ReclaimTests
     }
 
     [Test]
-    public void OursToDelete_OnlyUnboundRetainedVolumesClaimedFromThisRunsNamespaces()
+    public void OursToDelete_OnlyUnboundRetainedVolumesProvisionedForThisRunsNamespaces()
     {
-        // Given volumes of this run (Released, Failed, Bound, a Released one of a Delete class), of another namespace, and without a claimRef
+        // Given volumes of this run (Released, Failed, Bound, a Released one of a Delete class), of another namespace, without a claimRef,
+        // and a pre-provisioned one (no provisioned-by annotation: an administrator's) last bound to a claim of this run
         var volumes = new[]
         {
             Volume("ours-released", "Released"), Volume("ours-bound", "Bound"), Volume("theirs", "Released", "production"),
             Volume("unclaimed", "Available", null), Volume("ours-failed", "Failed", "ck-other-run-cd34"), Volume("ours-delete", "Released", policy: "Delete"),
+            Volume("admins-local-disk", "Released", provisioned: false),
         };
 
         // When

@@ -13,11 +13,14 @@ namespace ConformanceKit.Conformance.Scenarios.Storage;
 /// <summary>
 /// A storage scenario run on one storage class (the fixture argument): its sets use that class, its latency samples
 /// are kept per class (and checked against the run's p95 gates), and after the test its claims are deleted and the
-/// Retained volumes they leave (claimRef in this test's namespace, reclaimPolicy Retain) are deleted too.
+/// Retained volumes they leave (provisioned for this test's namespace, reclaimPolicy Retain) are deleted with their storage.
 /// </summary>
 [Category(StorageClassFixtures.Category)]
 public abstract class StorageScenarioTest(string storageClassArgument) : ScenarioTest
 {
+    /// <summary>How long each wait of the cleanup may take (claims gone, retained volumes released).</summary>
+    private static readonly TimeSpan CleanupWait = TimeSpan.FromMinutes(1.5);
+
     private readonly List<LatencySample> samples = [];
     private StorageClassProfile? profile;
 
@@ -144,9 +147,12 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     }
 
     /// <summary>
-    /// After the test (before its namespace goes): deletes the sets and claims of the namespace, waits until their
-    /// volumes are no longer Bound, then deletes the Retained ones (claimRef in this namespace), so a Retain class
-    /// leaves no volume of the run behind. A namespace kept for inspection keeps its claims.
+    /// After the test (before its namespace goes): deletes the sets of the namespace (first, so that no controller makes
+    /// a claim after the claims are listed) and its claims, waits until the claims are gone, then has the Retained
+    /// volumes provisioned for this namespace's claims deleted with their storage (<see cref="VolumeSteps.ReclaimRetainedAsync"/>),
+    /// those the test deleted itself included, so a Retain class leaves no volume of the run behind. Its waits are
+    /// short (<see cref="CleanupWait"/> each), so that the namespace's own deletion still fits the cleanup's deadline.
+    /// A namespace kept for inspection keeps its claims.
     /// </summary>
     private async Task ReleaseVolumesAsync(CancellationToken ct)
     {
@@ -157,34 +163,29 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
             return;
         }
 
-        var claims = (await Client.ListAsync<PersistentVolumeClaim>(Namespace, null, ct)).Items;
-        if (claims.Count > 0)
+        var sets = await Client.ListAsync<StatefulSet>(Namespace, new ListOptions { LabelSelector = $"{SessionLabels.Session}={Session.Run.Id}" }, ct);
+        foreach (var set in sets.Items)
         {
-            var sets = await Client.ListAsync<StatefulSet>(Namespace, new ListOptions { LabelSelector = $"{SessionLabels.Session}={Session.Run.Id}" }, ct);
-            foreach (var set in sets.Items)
-            {
-                await Client.DeleteAsync<StatefulSet>(Namespace, set.Metadata.Name!, new DeleteOptions { PropagationPolicy = "Background" }, ct);
-            }
-
-            foreach (var claim in claims)
-            {
-                await Client.DeleteAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, null, ct);
-            }
-
-            foreach (var claim in claims)
-            {
-                await Client.WaitUntilGoneAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, StepTimeout, ct);
-            }
-
-            var volumes = claims.Select(c => c.Spec?.VolumeName).OfType<string>().Where(v => v.Length > 0).ToList();
-            await Volumes.WaitSettledAsync(volumes, v => v.Status?.Phase != "Bound", ct);
+            await Client.DeleteAsync<StatefulSet>(Namespace, set.Metadata.Name!, new DeleteOptions { PropagationPolicy = "Background" }, ct);
         }
 
-        // Also when the test deleted its claims itself (the reclaim scenario on a Retain class leaves Released volumes).
-        var deleted = await Volumes.DeleteReleasedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
-        if (deleted.Count > 0)
+        var claims = (await Client.ListAsync<PersistentVolumeClaim>(Namespace, null, ct)).Items;
+        foreach (var claim in claims)
         {
-            TestContext.Progress.WriteLine($"deleted the Released volumes of {Namespace} (reclaimPolicy Retain): {string.Join(", ", deleted)}");
+            await Client.DeleteAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, null, ct);
+        }
+
+        var claimsDeadline = DateTimeOffset.UtcNow + CleanupWait;
+        foreach (var claim in claims)
+        {
+            var left = claimsDeadline - DateTimeOffset.UtcNow;
+            await Client.WaitUntilGoneAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), ct);
+        }
+
+        var handedBack = await new VolumeSteps(Client, CleanupWait).ReclaimRetainedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
+        if (handedBack.Count > 0)
+        {
+            TestContext.Progress.WriteLine($"had the Released volumes of {Namespace} (reclaimPolicy Retain) deleted by their provisioner: {string.Join(", ", handedBack)}");
         }
     }
 }
