@@ -23,10 +23,32 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
             : throw new InvalidOperationException($"applying '{label}' stored no StatefulSet"));
     }
 
-    /// <summary>Waits until the recorder has seen a status of the set computed from <paramref name="generation"/> or later.</summary>
-    public Task<NamespaceView> WaitSyncedAsync(string setName, long generation, CancellationToken cancellationToken) =>
-        recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(setName)?.Observations.Any(o => o.ObservedGeneration >= generation) == true,
-            stepTimeout, $"the controller to report observedGeneration {generation} of {setName}", cancellationToken);
+    /// <summary>
+    /// Waits until the recorder has seen a status of the set computed from <paramref name="generation"/> or later, then until
+    /// it has seen the pods as a list taken after that status shows them (<see cref="WaitPodsRecordedAsync"/>): the controller
+    /// makes a sync's pod changes before it writes that sync's status, but pods and StatefulSets come on separate watches, so
+    /// a deletion made in that sync may otherwise still be on its way when the caller judges the pods.
+    /// </summary>
+    public async Task<NamespaceView> WaitSyncedAsync(string setName, long generation, CancellationToken cancellationToken)
+    {
+        await recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(setName)?.Observations.Any(o => o.ObservedGeneration >= generation) == true,
+            stepTimeout, $"the controller to report observedGeneration {generation} of {setName}", cancellationToken).ConfigureAwait(false);
+        return await WaitPodsRecordedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lists the namespace's pods (a consistent snapshot, taken now) and waits until the recorder has seen each listed pod
+    /// (by UID) and, for each listed as terminating, its deletion: the timeline then holds every pod created and every
+    /// deletion requested before the list (one pod watch delivers in the server's storage order).
+    /// </summary>
+    public async Task<NamespaceView> WaitPodsRecordedAsync(CancellationToken cancellationToken)
+    {
+        var listed = await client.ListAsync<Pod>(recorder.Namespace, null, cancellationToken).ConfigureAwait(false);
+        var expected = listed.Items.Select(p => (p.Metadata.Uid, Terminating: p.Metadata.DeletionTimestamp is not null)).ToList();
+        return await recorder.WaitUntilAsync(
+            v => expected.All(e => v.Timeline.Pods.Any(p => p.Uid == e.Uid && (!e.Terminating || p.TerminationRequested is not null))),
+            stepTimeout, $"the recorder to see the {expected.Count} pods as listed", cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Waits until the update of <paramref name="generation"/> is complete: the status reports it with
@@ -46,9 +68,11 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     /// <summary>
     /// A controller sync barrier for a set in the middle of an update: moves rollingUpdate.partition to
     /// <paramref name="away"/> and back to <paramref name="back"/> (merge patches, each bumping the generation), then
-    /// waits for the controller to report the second generation. The caller picks an <paramref name="away"/> that
-    /// changes no decision in the set's state (e.g. one above the held pod's ordinal: the controller then still stops at
-    /// the held pod), so what the controller did in that sync it decided on the pods as they are now.
+    /// waits for the controller to report the second generation and for the recorder to hold the pods as they are after
+    /// that sync (<see cref="WaitSyncedAsync"/>). The caller picks an <paramref name="away"/> that
+    /// changes no decision in the set's state (e.g. the held pod's own ordinal: the controller then still stops at the held
+    /// pod, and would still re-create it at the update revision), so what the controller did in that sync it decided on the
+    /// pods as they are now.
     /// </summary>
     public async Task<DateTimeOffset> SyncWithPartitionAsync(string setName, int away, int back, CancellationToken cancellationToken)
     {
