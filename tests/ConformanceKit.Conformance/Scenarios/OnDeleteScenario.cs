@@ -34,8 +34,9 @@ public sealed class OnDeleteScenario : UpdateScenarioTest
         // When web-1 is deleted, comes back Ready, and the controller has counted it updated
         var deletedAt = await Steps.DeletePodAsync(set.PodName(Deleted), Cancellation);
         await Updates.WaitReplacedAsync(set.PodName(Deleted), uids[Deleted], NamespaceView.IsReady, "Ready", Cancellation);
-        await Recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(set.Name)?.Last is { UpdatedReplicas: 1, ReadyReplicas: 3 }, StepTimeout,
-            $"{set.Name} reporting 1 updated and 3 Ready replicas", Cancellation);
+        // (at least 1: a controller that wrongly rolls the set by itself counts more, and the check then says which pods moved)
+        await Recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(set.Name)?.Last is { UpdatedReplicas: >= 1, ReadyReplicas: 3 }, StepTimeout,
+            $"{set.Name} reporting an updated replica and 3 Ready replicas", Cancellation);
         var until = Recorder.MarkStep("replacement counted by the controller");
 
         // Then it came back at the update revision and the others stayed at the current one

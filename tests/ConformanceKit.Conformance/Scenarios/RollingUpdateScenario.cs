@@ -58,9 +58,10 @@ public sealed class RollingUpdateScenario : UpdateScenarioTest
             {
                 await Updates.SyncWithPartitionAsync(set.Name, held, 0, Cancellation);
 
-                // Then the pod below it is untouched: same UID, not terminating
-                var below = Recorder.Current.Pods[set.PodName(held - 1)];
-                below.Metadata.Uid.ShouldBe(uids[held - 1], $"{set.PodName(held - 1)} should not be replaced while {pod} is held un-Ready");
+                // Then the pod below it is untouched: still there, same UID, not terminating
+                Recorder.Current.Pods.TryGetValue(set.PodName(held - 1), out var below)
+                    .ShouldBeTrue($"{set.PodName(held - 1)} should not be deleted while {pod} is held un-Ready");
+                below!.Metadata.Uid.ShouldBe(uids[held - 1], $"{set.PodName(held - 1)} should not be replaced while {pod} is held un-Ready");
                 below.Metadata.DeletionTimestamp.ShouldBeNull($"{set.PodName(held - 1)} should not be deleted while {pod} is held un-Ready");
             }
 
