@@ -26,20 +26,14 @@ public sealed class RestartInPlaceScenario(string storageClass) : StorageScenari
         var before = Recorder.Current.Pods[victim];
         var restarts = before.Status?.ContainerStatuses?.Sum(c => c.RestartCount ?? 0) ?? 0;
         var crashedAt = Recorder.MarkStep($"made the main process of {victim} exit (kill -TERM 1)");
-        try
-        {
-            _ = await Client.ExecAsync(Namespace, victim, null, ["sh", "-c", "kill -TERM 1"], Cancellation);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // The exec's session may end with the container it runs in: its answer is not the evidence, the pod's status is.
-            Note($"the exec that stopped {victim} ended with {error.GetType().Name}: {error.Message}");
-        }
-
+        var answer = await StopMainProcessAsync(victim);
         await Recorder.WaitUntilAsync(
             v => v.Pods.TryGetValue(victim, out var p) && p.Metadata.Uid == before.Metadata.Uid && NamespaceView.IsReady(p)
                 && p.Status?.ContainerStatuses?.Sum(c => c.RestartCount ?? 0) > restarts,
-            StepTimeout, $"{victim} restarted in place and Ready", Cancellation);
+            StepTimeout,
+            $"{victim} restarted in place and Ready after kill -TERM 1 ({answer}; as PID 1 a main process without a SIGTERM handler ignores it: " +
+            "the --workload-image's server must exit on SIGTERM)",
+            Cancellation);
 
         // Then the same pod restarted its container on its claim, and every file is intact
         var timeline = Recorder.BuildTimeline();
@@ -51,5 +45,28 @@ public sealed class RestartInPlaceScenario(string storageClass) : StorageScenari
         Measure(RestartInPlace.Measure(timeline, set.Name, Profile.Name, crashedAt));
         MeasureBindAndAttach(set);
         VerifyLatencyGates();
+    }
+
+    /// <summary>
+    /// Sends SIGTERM to the container's PID 1; returns the exec's answer in words. The exec may end with the container it
+    /// runs in (its shell killed, its stream cut), so the answer is not the evidence, the pod's status is: it is kept
+    /// for the message of a wait that times out.
+    /// </summary>
+    private async Task<string> StopMainProcessAsync(string pod)
+    {
+        string answer;
+        try
+        {
+            var result = await Client.ExecAsync(Namespace, pod, null, ["sh", "-c", "kill -TERM 1"], Cancellation);
+            var stderr = result.Stderr.Trim();
+            answer = $"the exec exited {result.ExitCode}{(stderr.Length == 0 ? "" : ": " + stderr)}";
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            answer = $"the exec ended with {error.GetType().Name}: {error.Message}";
+        }
+
+        Note($"kill -TERM 1 in {pod}: {answer}");
+        return answer;
     }
 }
