@@ -63,6 +63,17 @@ public sealed class FailureClassifierTests
     }
 
     [Test]
+    public void TearDownThatFailedAfterAPassingTest_IsAnError()
+    {
+        // Given the message NUnit 5 reports when the clean-up of a passing test throws
+        const string message = "TearDown : System.InvalidOperationException : Cleanup failed: namespace ck-a-1 was not deleted within 00:05:00";
+
+        // When / Then
+        FailureClassifier.Classify(message).ShouldBe(new TestFailure(FailureKind.Error,
+            "tear-down failed: System.InvalidOperationException : Cleanup failed: namespace ck-a-1 was not deleted within 00:05:00"));
+    }
+
+    [Test]
     public void EmptyMessage_IsAnError()
     {
         // Given / When / Then

@@ -7,7 +7,7 @@ namespace ConformanceKit.Scenarios.Report;
 /// the bare message for NUnit assertions). Violations: a check that should pass did not
 /// (<c>CheckFailedException</c>), a Shouldly or NUnit assertion on observed behaviour. Errors: everything else, and
 /// also a negative control that passed (the check could not tell the behaviour apart, so nothing was proven), a
-/// failure in a one-time set-up, and a probe tool that crashed.
+/// failure in a one-time set-up, a tear-down (clean-up) that failed after the test passed, and a probe tool that crashed.
 /// </summary>
 public static partial class FailureClassifier
 {
@@ -32,6 +32,12 @@ public static partial class FailureClassifier
         if (text.StartsWith("OneTimeSetUp:", StringComparison.Ordinal) || text.StartsWith("SetUp :", StringComparison.Ordinal))
         {
             return new TestFailure(FailureKind.Error, "set-up failed: " + FirstLines(text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..]));
+        }
+
+        if (text.StartsWith("TearDown :", StringComparison.Ordinal))
+        {
+            // NUnit's message when a test that passed fails in its tear-down (the clean-up): nothing about the behaviour.
+            return new TestFailure(FailureKind.Error, "tear-down failed: " + FirstLines(text["TearDown :".Length..]));
         }
 
         var match = TypePrefix().Match(text);
