@@ -48,7 +48,7 @@ public static class Reclaim
         }
 
         var pass = reclaimPolicy == "Retain"
-            ? $"warning: class {storageClass} retains volumes: {string.Join(", ", kept)} stay Released after their claims were deleted (this run deletes them at cleanup)"
+            ? $"warning: class {storageClass} retains volumes: {string.Join(", ", kept)} stay Released after their claims were deleted (at cleanup this run has their provisioner delete those it provisioned)"
             : $"the {volumeOfClaim.Count} volumes of the deleted claims were deleted (reclaimPolicy {reclaimPolicy} on class {storageClass})";
         return CheckResult.From(Name, violations, pass, volumeOfClaim.Select(kv => $"{kv.Key} -> {kv.Value}"));
     }
