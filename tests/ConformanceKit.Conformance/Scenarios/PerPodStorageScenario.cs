@@ -20,10 +20,7 @@ public sealed class PerPodStorageScenario(string storageClass) : StorageScenario
     {
         // Given a Ready StatefulSet of 3 with a claim template, and a marker written in each pod
         var set = StorageSet();
-        await CreateSetAsync(set);
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        await Steps.WaitClaimsBoundAsync([.. Enumerable.Range(0, set.Replicas).Select(set.ClaimName)], Cancellation);
-        var pods = Enumerable.Range(0, set.Replicas).Select(set.PodName).ToList();
+        var pods = (await CreateStorageSetAsync(set)).ToList();
         var written = await Commands.WriteMarkersAsync(pods, Namespace, Cancellation);
         Verify(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas));
 

@@ -20,12 +20,9 @@ public sealed class RetentionScenario(string storageClass) : StorageScenarioTest
     {
         // Given a Ready StatefulSet of 3 with storage and a marker in each pod
         var set = StorageSet();
-        await CreateSetAsync(set);
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        var pods = Enumerable.Range(0, set.Replicas).Select(set.PodName).ToList();
+        var pods = await CreateStorageSetAsync(set);
         var claims = Enumerable.Range(0, set.Replicas).Select(set.ClaimName).ToList();
-        var bound = await Steps.WaitClaimsBoundAsync(claims, Cancellation);
-        var volumes = claims.ToDictionary(c => c, c => bound.Claims[c].Spec?.VolumeName);
+        var volumes = claims.ToDictionary(c => c, c => Recorder.Current.Claims[c].Spec?.VolumeName);
         var written = await Commands.WriteMarkersAsync(pods, Namespace, Cancellation);
 
         // When the set is deleted

@@ -67,4 +67,29 @@ public sealed class StorageCheckRecordedTests
         ScaleUpSupply.Check(timeline, "data", "web", 3, 7, timeline.StepTime("scaled to 6"))
             .ShouldFail("no claim data-web-6 was created after the scale to 7");
     }
+
+    [Test]
+    public void ClaimSupply_ImmediateClassThatProvidesNoVolume_FailsWithThePendingDiagnosis()
+    {
+        // Given the pending-immediate recording: data-web-0 Pending on the no-provisioner Immediate class "manual"
+        var timeline = RecordedStorage.Timeline("pending-immediate");
+        var manual = new StorageClassProfile("manual", "kubernetes.io/no-provisioner", "Immediate", "Delete", false, false);
+
+        // When / Then
+        ClaimSupply.Check(timeline, "data", "web", 1, manual).ShouldFail(
+            "claim data-web-0 stayed Pending: PVC data-web-0 is Pending: no PersistentVolume matches storageClassName=manual");
+    }
+
+    [Test]
+    public void ClaimSupply_BoundClaimsOrAWaitForTheConsumer_PassesLeavingTheTimeoutToTheHarness()
+    {
+        // Given every claim Bound (scale-up-supply), and a WaitForFirstConsumer claim whose pod is not scheduled (pending-wffc)
+        var bound = RecordedStorage.Timeline("scale-up-supply");
+        var waiting = RecordedStorage.Timeline("pending-wffc");
+        var wffc = new StorageClassProfile("manual-wffc", "kubernetes.io/no-provisioner", "WaitForFirstConsumer", "Delete", false, false);
+
+        // When / Then neither is a class that provides no volume
+        ClaimSupply.Check(bound, "data", "web", 6, null).ShouldPass();
+        ClaimSupply.Check(waiting, "data", "web", 1, wffc).ShouldPass();
+    }
 }

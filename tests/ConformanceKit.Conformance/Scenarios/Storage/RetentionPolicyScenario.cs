@@ -97,8 +97,7 @@ public sealed class RetentionPolicyScenario(string storageClass) : StorageScenar
             Assert.Fail(mismatch);
         }
 
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        await Steps.WaitClaimsBoundAsync([.. Enumerable.Range(0, set.Replicas).Select(set.ClaimName)], Cancellation);
+        await WaitStorageSetReadyAsync(set);
         return set;
     }
 }

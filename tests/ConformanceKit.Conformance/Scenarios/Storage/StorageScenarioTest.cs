@@ -62,9 +62,20 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     protected async Task<IReadOnlyList<string>> CreateStorageSetAsync(StatefulSetParameters set)
     {
         await CreateSetAsync(set);
-        await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
-        await Steps.WaitClaimsBoundAsync([.. Enumerable.Range(0, set.Replicas).Select(set.ClaimName)], Cancellation);
+        await WaitStorageSetReadyAsync(set);
         return [.. Enumerable.Range(0, set.Replicas).Select(set.PodName)];
+    }
+
+    /// <summary>
+    /// Waits until pods 0..replicas-1 are Ready and their claims Bound. When that does not come, a claim the class left
+    /// Pending for want of a volume is the class's violation (<see cref="ClaimSupply"/>); any other cause stays a timeout.
+    /// </summary>
+    protected Task WaitStorageSetReadyAsync(StatefulSetParameters set)
+    {
+        var claims = Enumerable.Range(0, set.Replicas).Select(set.ClaimName).ToList();
+        return WaitOrVerifyAsync(v => v.AllReady(set.Name, set.Replicas) && v.ClaimsBound(claims),
+            $"all {set.Replicas} pods of {set.Name} Ready on Bound claims",
+            () => ClaimSupply.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, Profile));
     }
 
     /// <summary>Waits until pod <paramref name="name"/> exists with another UID than <paramref name="oldUid"/> and is Ready.</summary>
