@@ -158,11 +158,10 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     }
 
     /// <summary>
-    /// After the test (before its namespace goes): deletes the sets of the namespace (first, so that no controller makes
-    /// a claim after the claims are listed) and its claims, waits until the claims are gone, then has the Retained
-    /// volumes provisioned for this namespace's claims deleted with their storage (<see cref="VolumeSteps.ReclaimRetainedAsync"/>),
-    /// those the test deleted itself included, so a Retain class leaves no volume of the run behind. Its waits are
-    /// short (<see cref="CleanupWait"/> each), so that the namespace's own deletion still fits the cleanup's deadline.
+    /// After the test (before its namespace goes): deletes the sets (first, so no controller makes a claim after the list)
+    /// and claims, waits until the claims are gone, then has the Retained volumes provisioned for this namespace deleted
+    /// with their storage (<see cref="VolumeSteps.ReclaimRetainedAsync"/>), those of claims the test deleted itself too.
+    /// Each wait takes at most <see cref="CleanupWait"/>, so the namespace's deletion still fits the cleanup's deadline.
     /// A namespace kept for inspection keeps its claims.
     /// </summary>
     private async Task ReleaseVolumesAsync(CancellationToken ct)
