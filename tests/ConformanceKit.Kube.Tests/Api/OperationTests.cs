@@ -126,7 +126,7 @@ public sealed class OperationTests : LoopbackTest
     }
 
     [Test]
-    public async Task PatchMerge_Scale_TargetsTheSubresource()
+    public async Task PatchMerge_Scale_TargetsTheSubresourceUnderTheRunsFieldManager()
     {
         // Given a server accepting scale patches
         const string scale = "/apis/apps/v1/namespaces/ns/statefulsets/web/scale";
@@ -136,10 +136,11 @@ public sealed class OperationTests : LoopbackTest
         // When the StatefulSet is scaled to 0
         var answer = await client.PatchMergeAsync<StatefulSet>("ns", "web", """{"spec":{"replicas":0}}""", "scale", CancellationToken.None);
 
-        // Then a merge patch went to the scale subresource
+        // Then a merge patch went to the scale subresource, under the run's field manager
         answer.GetProperty("kind").GetString().ShouldBe("Scale");
         var request = Server.RequestsTo(scale).Single();
         (request.Method, request.Header("Content-Type"), request.Body).ShouldBe(("PATCH", "application/merge-patch+json", """{"spec":{"replicas":0}}"""));
+        request.Query("fieldManager").ShouldBe("conformancekit");
     }
 
     [Test]
