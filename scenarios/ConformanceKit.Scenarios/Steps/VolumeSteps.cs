@@ -4,7 +4,7 @@ using ConformanceKit.Scenarios.Storage;
 
 namespace ConformanceKit.Scenarios.Steps;
 
-/// <summary>Waits on and cleans up PersistentVolumes (cluster-scoped), by watch with a deadline; never touches a volume it was not told about.</summary>
+/// <summary>Waits on PersistentVolumes (cluster-scoped) by watch with a deadline, and hands the run's Retained ones back to their provisioner.</summary>
 public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimeProvider? clock = null)
 {
     /// <summary>The merge patch that hands a released volume back to its provisioner for deletion.</summary>
@@ -75,25 +75,17 @@ public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimePro
     }
 
     /// <summary>
-    /// Has the volumes <see cref="Reclaim.OursToDelete"/> allows deleted with their storage: waits (within the step
-    /// timeout) until the run's retained volumes have left Bound (the PV controller releases a volume only after it saw
-    /// its claim go, so one listed right after the claims went may still be Bound), then sets each one's reclaimPolicy
-    /// to Delete, so that its provisioner deletes the disk and the object (deleting the object alone would leave a
-    /// cloud disk behind, unseen). A volume still Bound at the deadline is left alone. Returns the names handed back.
+    /// Hands each volume of <see cref="Reclaim.RetainedOfRun"/> back to its provisioner: sets its reclaimPolicy to
+    /// Delete, so that the provisioner deletes its disk and the object once its claim is gone (at once for one already
+    /// Released). Deleting the object alone would leave a cloud disk behind, unseen; a Bound volume may be patched too
+    /// (the PV controller reads the policy when the claim goes), so nothing waits for the release. Returns the names.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ReclaimRetainedAsync(IReadOnlySet<string> runNamespaces, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> HandBackRetainedAsync(IReadOnlySet<string> runNamespaces, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runNamespaces);
         var list = await client.ListAsync<PersistentVolume>(null, null, cancellationToken).ConfigureAwait(false);
-        var retained = Reclaim.RetainedOfRun(list.Items, runNamespaces);
-        if (retained.Count == 0)
-        {
-            return [];
-        }
-
-        var settled = await WaitSettledAsync([.. retained.Select(v => v.Metadata.Name!)], v => v.Status?.Phase != "Bound", cancellationToken).ConfigureAwait(false);
         var handedBack = new List<string>();
-        foreach (var volume in Reclaim.OursToDelete(settled.Remaining, runNamespaces))
+        foreach (var volume in Reclaim.RetainedOfRun(list.Items, runNamespaces))
         {
             try
             {
@@ -102,7 +94,7 @@ public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimePro
             }
             catch (KubeApiException error) when (error.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                // Gone meanwhile: nothing left to reclaim.
+                // Gone meanwhile: nothing left to hand back.
             }
         }
 

@@ -57,10 +57,11 @@ public static class Reclaim
     public const string ProvisionedByAnnotation = "pv.kubernetes.io/provisioned-by";
 
     /// <summary>
-    /// The volumes this run made that their class keeps: reclaimPolicy Retain, dynamically provisioned (they carry
+    /// The volumes this run made that their class keeps, and so the only ones it may have deleted: reclaimPolicy Retain
+    /// (a Delete volume is the provisioner's to remove with its disk anyway), dynamically provisioned (they carry
     /// <see cref="ProvisionedByAnnotation"/>; a pre-provisioned volume is its administrator's, whichever claim it was
     /// bound to) and their claimRef's namespace is one of <paramref name="runNamespaces"/> (the namespaces this run
-    /// created). In any phase: one still Bound is released once the PV controller has seen its claim go.
+    /// created), in any phase. Every other volume is left alone, whatever its name or class.
     /// </summary>
     public static IReadOnlyList<PersistentVolume> RetainedOfRun(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces)
     {
@@ -71,11 +72,4 @@ public static class Reclaim
                 && v.Metadata.Annotations?.ContainsKey(ProvisionedByAnnotation) == true)
             .ToList();
     }
-
-    /// <summary>
-    /// The volumes this run may have deleted: those of <see cref="RetainedOfRun"/> that are not Bound (a Delete volume
-    /// is the provisioner's to remove with its disk anyway). Every other volume is left alone, whatever its name or class.
-    /// </summary>
-    public static IReadOnlyList<PersistentVolume> OursToDelete(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces) =>
-        [.. RetainedOfRun(volumes, runNamespaces).Where(v => v.Status?.Phase != "Bound")];
 }

@@ -52,7 +52,7 @@ public sealed class ReclaimTests
     }
 
     [Test]
-    public void OursToDelete_OnlyUnboundRetainedVolumesProvisionedForThisRunsNamespaces()
+    public void RetainedOfRun_OnlyRetainedVolumesProvisionedForThisRunsNamespaces()
     {
         // Given volumes of this run (Released, Failed, Bound, a Released one of a Delete class), of another namespace, without a claimRef,
         // and a pre-provisioned one (no provisioned-by annotation: an administrator's) last bound to a claim of this run
@@ -64,9 +64,9 @@ public sealed class ReclaimTests
         };
 
         // When
-        var ours = Reclaim.OursToDelete(volumes, new HashSet<string> { "ck-reclaim-ab12", "ck-other-run-cd34" });
+        var ours = Reclaim.RetainedOfRun(volumes, new HashSet<string> { "ck-reclaim-ab12", "ck-other-run-cd34" });
 
-        // Then
-        ours.Select(v => v.Metadata.Name).ShouldBe(["ours-released", "ours-failed"]);
+        // Then only the run's own Retained volumes, in any phase
+        ours.Select(v => v.Metadata.Name).ShouldBe(["ours-released", "ours-bound", "ours-failed"]);
     }
 }

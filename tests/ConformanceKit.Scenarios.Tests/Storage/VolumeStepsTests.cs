@@ -8,7 +8,7 @@ using Shouldly;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
-/// <summary>The cleanup of Retained volumes against a loopback API server: what it waits for, what it patches, what it leaves alone.</summary>
+/// <summary>The hand-back of Retained volumes against a loopback API server: what it patches, what it leaves alone.</summary>
 [CancelAfter(60_000)]
 public sealed class VolumeStepsTests
 {
@@ -16,59 +16,50 @@ public sealed class VolumeStepsTests
     private const string Namespace = "ck-reclaim-ab12";
 
     [Test]
-    public async Task ReclaimRetained_VolumeStillBoundWhenListed_WaitsUntilReleasedThenHandsOnlyItBackToItsProvisioner(CancellationToken cancellationToken)
+    public async Task HandBackRetained_SetsDeleteOnTheRunsRetainedVolumesBoundOrReleased_AndTouchesNoOther(CancellationToken cancellationToken)
     {
-        // Given the run's Retained volume still Bound (the PV controller has not yet seen its claim go) and released
-        // only in a later watch event, beside a Released volume of another namespace, a pre-provisioned one last bound
-        // in this namespace, and one of a Delete class
-        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Given the run's Retained volumes, one still Bound (its claim not yet gone) and one Released, beside a Released
+        // volume of another namespace, a pre-provisioned one last bound in this namespace, and one of a Delete class
         await using var server = await ServeAsync(
-            [Volume("pv-ours", "Bound"), Volume("pv-theirs", "Released", claimNamespace: "production"), Volume("pv-static", "Released", provisioned: false),
-             Volume("pv-delete", "Released", policy: "Delete")],
-            new WatchScript().WaitFor(released.Task).Event("MODIFIED", Volume("pv-ours", "Released", resourceVersion: 710)).HoldOpen(),
-            cancellationToken, watching);
+            [Volume("pv-ours", "Bound"), Volume("pv-ours-released", "Released"), Volume("pv-theirs", "Released", claimNamespace: "production"),
+             Volume("pv-static", "Released", provisioned: false), Volume("pv-delete", "Released", policy: "Delete")],
+            cancellationToken);
         using var client = KubeClient.Create(server.CreateConnection());
-        var steps = new VolumeSteps(client, TimeSpan.FromSeconds(20));
 
-        // When the cleanup runs, and the volume is released while it waits
-        var cleanup = steps.ReclaimRetainedAsync(new HashSet<string> { Namespace }, cancellationToken);
-        await watching.Task.WaitAsync(cancellationToken);
-        cleanup.IsCompleted.ShouldBeFalse("the volume is still Bound");
-        released.SetResult();
-        var handedBack = await cleanup;
+        // When the cleanup hands them back
+        var handedBack = await new VolumeSteps(client, TimeSpan.FromSeconds(20)).HandBackRetainedAsync(new HashSet<string> { Namespace }, cancellationToken);
 
-        // Then only the run's volume had its reclaimPolicy set to Delete, after it was released, and nothing was deleted
-        handedBack.ShouldBe(["pv-ours"]);
-        var writes = server.Requests.Where(r => r.Method is "PATCH" or "DELETE" or "PUT").Select(r => $"{r.Method} {r.Path} {r.Body}").ToList();
-        writes.ShouldBe([$"PATCH {VolumesPath}/pv-ours {VolumeSteps.DeletePolicyPatch}"]);
+        // Then only the run's two volumes had their reclaimPolicy set to Delete, and no volume object was deleted
+        handedBack.ShouldBe(["pv-ours", "pv-ours-released"]);
+        Writes(server).ShouldBe([$"PATCH {VolumesPath}/pv-ours {VolumeSteps.DeletePolicyPatch}", $"PATCH {VolumesPath}/pv-ours-released {VolumeSteps.DeletePolicyPatch}"]);
     }
 
     [Test]
-    public async Task ReclaimRetained_VolumeNeverReleased_IsLeftAloneAtTheDeadline(CancellationToken cancellationToken)
+    public async Task HandBackRetained_VolumeGoneBeforeItsPatch_IsSkipped(CancellationToken cancellationToken)
     {
-        // Given the run's Retained volume that stays Bound (its claim still exists)
-        await using var server = await ServeAsync([Volume("pv-ours", "Bound")], new WatchScript().HoldOpen(), cancellationToken);
+        // Given the run's Released volume, deleted by someone else between the list and the patch (404)
+        await using var server = await ServeAsync([Volume("pv-gone", "Released")], cancellationToken);
+        server.Map("PATCH", $"{VolumesPath}/pv-gone", Respond.Status(404, "NotFound", "persistentvolumes \"pv-gone\" not found"));
         using var client = KubeClient.Create(server.CreateConnection());
-        var steps = new VolumeSteps(client, TimeSpan.FromMilliseconds(300));
 
-        // When / Then the cleanup gives up at its deadline without touching it
-        (await steps.ReclaimRetainedAsync(new HashSet<string> { Namespace }, cancellationToken)).ShouldBeEmpty();
-        server.Requests.ShouldNotContain(r => r.Method == "PATCH" || r.Method == "DELETE");
+        // When / Then the cleanup goes on without it
+        (await new VolumeSteps(client, TimeSpan.FromSeconds(20)).HandBackRetainedAsync(new HashSet<string> { Namespace }, cancellationToken)).ShouldBeEmpty();
+        Writes(server).ShouldBe([$"PATCH {VolumesPath}/pv-gone {VolumeSteps.DeletePolicyPatch}"]);
     }
 
-    private static async Task<LoopbackApiServer> ServeAsync(
-        IReadOnlyList<string> volumes, WatchScript watch, CancellationToken cancellationToken, TaskCompletionSource? watching = null)
+    private static List<string> Writes(LoopbackApiServer server) =>
+        [.. server.Requests.Where(r => r.Method is "PATCH" or "DELETE" or "PUT" or "POST").Select(r => $"{r.Method} {r.Path} {r.Body}")];
+
+    private static async Task<LoopbackApiServer> ServeAsync(IReadOnlyList<string> volumes, CancellationToken cancellationToken)
     {
         var server = await LoopbackApiServer.StartAsync(cancellationToken);
         server.MapRecordedDiscovery();
-        server.MapWatch(VolumesPath, async context =>
-        {
-            watching?.TrySetResult();
-            await watch.PlayAsync(context);
-        });
         server.MapList(VolumesPath, Respond.List("PersistentVolumeList", "700", null, [.. volumes]));
-        server.Map("PATCH", $"{VolumesPath}/pv-ours", Respond.Json(200, Volume("pv-ours", "Released", policy: "Delete", resourceVersion: 720)));
+        foreach (var name in new[] { "pv-ours", "pv-ours-released" })
+        {
+            server.Map("PATCH", $"{VolumesPath}/{name}", Respond.Json(200, Volume(name, "Released", policy: "Delete", resourceVersion: 720)));
+        }
+
         return server;
     }
 

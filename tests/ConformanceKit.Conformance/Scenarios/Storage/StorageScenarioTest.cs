@@ -13,14 +13,11 @@ namespace ConformanceKit.Conformance.Scenarios.Storage;
 /// <summary>
 /// A storage scenario run on one storage class (the fixture argument): its sets use that class, its latency samples
 /// are kept per class (and checked against the run's p95 gates), and after the test its claims are deleted and the
-/// Retained volumes they leave (provisioned for this test's namespace, reclaimPolicy Retain) are deleted with their storage.
+/// Retained volumes they leave (provisioned for this test's namespace, reclaimPolicy Retain) are handed to their provisioner for deletion.
 /// </summary>
 [Category(StorageClassFixtures.Category)]
 public abstract class StorageScenarioTest(string storageClassArgument) : ScenarioTest
 {
-    /// <summary>How long each wait of the cleanup may take (claims gone, retained volumes released).</summary>
-    private static readonly TimeSpan CleanupWait = TimeSpan.FromMinutes(1.5);
-
     private readonly List<LatencySample> samples = [];
     private StorageClassProfile? profile;
 
@@ -158,18 +155,17 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     }
 
     /// <summary>
-    /// After the test (before its namespace goes): deletes the sets (first, so no controller makes a claim after the list)
-    /// and claims, waits until the claims are gone, then has the Retained volumes provisioned for this namespace deleted
-    /// with their storage (<see cref="VolumeSteps.ReclaimRetainedAsync"/>), those of claims the test deleted itself too.
-    /// Each wait takes at most <see cref="CleanupWait"/>, so the namespace's deletion still fits the cleanup's deadline.
-    /// A namespace kept for inspection keeps its claims.
+    /// After the test (before its namespace goes with its claims): deletes the sets (first, so no controller makes a
+    /// claim after the volumes are listed), then hands the Retained volumes provisioned for this namespace back to their
+    /// provisioner (<see cref="VolumeSteps.HandBackRetainedAsync"/>), those of claims the test deleted itself too, so
+    /// that a Retain class leaves no volume or disk of the run behind. A namespace kept for inspection keeps its claims
+    /// and volumes as they are.
     /// </summary>
     private async Task ReleaseVolumesAsync(CancellationToken ct)
     {
         var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
         if (Options.KeepNamespaces || (failed && Options.KeepFailed))
         {
-            // A kept namespace keeps its claims (and so its volumes) for inspection.
             return;
         }
 
@@ -179,23 +175,10 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
             await Client.DeleteAsync<StatefulSet>(Namespace, set.Metadata.Name!, new DeleteOptions { PropagationPolicy = "Background" }, ct);
         }
 
-        var claims = (await Client.ListAsync<PersistentVolumeClaim>(Namespace, null, ct)).Items;
-        foreach (var claim in claims)
-        {
-            await Client.DeleteAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, null, ct);
-        }
-
-        var claimsDeadline = DateTimeOffset.UtcNow + CleanupWait;
-        foreach (var claim in claims)
-        {
-            var left = claimsDeadline - DateTimeOffset.UtcNow;
-            await Client.WaitUntilGoneAsync<PersistentVolumeClaim>(Namespace, claim.Metadata.Name!, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), ct);
-        }
-
-        var handedBack = await new VolumeSteps(Client, CleanupWait).ReclaimRetainedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
+        var handedBack = await Volumes.HandBackRetainedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
         if (handedBack.Count > 0)
         {
-            TestContext.Progress.WriteLine($"had the Released volumes of {Namespace} (reclaimPolicy Retain) deleted by their provisioner: {string.Join(", ", handedBack)}");
+            TestContext.Progress.WriteLine($"set reclaimPolicy Delete on the volumes of {Namespace} (class reclaimPolicy Retain), so their provisioner deletes them: {string.Join(", ", handedBack)}");
         }
     }
 }
