@@ -2,6 +2,7 @@ using ConformanceKit.Conformance.Infrastructure;
 using ConformanceKit.Conformance.Scenarios;
 using ConformanceKit.Fixtures.Session;
 using ConformanceKit.Scenarios.Report;
+using ConformanceKit.Scenarios.Steps;
 using NUnit.Framework;
 
 namespace ConformanceKit.Conformance;
@@ -25,6 +26,10 @@ public sealed class ConformanceSetUp
             var start = DateTimeOffset.UtcNow;
             var session = await ConformanceSession.StartAsync(options, Log, deadline.Token);
             ConformanceRun.Started(session);
+            // Ctrl-C and the end of a run delete the namespaces: the Retained volumes of their claims go back to their
+            // provisioner first (reclaimPolicy Delete), as each storage test's own cleanup does.
+            session.Namespaces.BeforeDeleteAll = (names, ct) =>
+                new VolumeSteps(session.Client, TimeSpan.FromSeconds(20)).HandBackRetainedAsync(names, ct);
             var header = await RunHeaderFactory.CollectAsync(session, start, Log, deadline.Token);
             Log($"run header: {RunHeaderJson.Write(ScenarioArtifacts.Directory, header)}");
         }

@@ -49,6 +49,34 @@ public sealed class TestNamespacesLoopbackTests
         Deleted(server).ShouldBe([$"/api/v1/namespaces/{created}"]);
     }
 
+    [Test]
+    public async Task DeleteAllOfSession_RunsItsHookWithTheNamespacesBeforeDeletingAny()
+    {
+        // Given this session's namespace and a hook that notes what it was given and whether anything was deleted yet
+        var session = RunSession.Create();
+        await using var server = await LoopbackApiServer.StartAsync();
+        new LabelledObjects().Namespace("ck-mine-1", session.Labels).Namespace("ck-other-1", LabelledObjects.DeadRun()).StorageClass("local-path").MapOnto(server);
+        using var client = KubeClient.Create(server.CreateConnection());
+        var seen = new List<(string[] Names, int DeletesSoFar)>();
+        var namespaces = new TestNamespaces(client, session)
+        {
+            BeforeDeleteAll = (names, _) =>
+            {
+                seen.Add(([.. names], Deleted(server).Length));
+                return Task.CompletedTask;
+            },
+        };
+
+        // When the session's leftovers are deleted
+        await namespaces.DeleteAllOfSessionAsync(CancellationToken.None);
+
+        // Then the hook ran once, with exactly the namespaces then deleted, before the first deletion
+        var (names, deletesSoFar) = seen.ShouldHaveSingleItem();
+        names.ShouldBe(["ck-mine-1"]);
+        deletesSoFar.ShouldBe(0);
+        Deleted(server).ShouldBe(["/api/v1/namespaces/ck-mine-1"]);
+    }
+
     private static string[] Deleted(LoopbackApiServer server) =>
         [.. server.Requests.Where(r => r.Method == "DELETE").Select(r => r.Path)];
 }
