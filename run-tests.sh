@@ -126,11 +126,16 @@ build_dir="${CK_BUILD_DIR:-$PWD/.build}"
 ck="$build_dir/bin/ConformanceKit.Cli/debug/ck"
 
 # The report (index.html, one SVG timeline per scenario, evidence of failed tests) goes to ./artifacts unless
-# CK_ARTIFACTS_DIR says otherwise. What an earlier run wrote there is removed first (only the report's own files), so
-# the report never mixes runs.
+# CK_ARTIFACTS_DIR says otherwise. What an earlier run wrote there is removed first, so the report never mixes runs:
+# the run files, and each scenario's record (a JSON file naming its fullName and slug) with its SVG and text. Any other
+# file in the folder is not the report's and stays.
 artifacts="${CK_ARTIFACTS_DIR:-$PWD/artifacts}"
 mkdir -p "$artifacts" || die "cannot create the artifacts folder '$artifacts'"
-find "$artifacts" -maxdepth 1 -type f \( -name '*.svg' -o -name '*.json' -o -name '*.txt' -o -name index.html -o -name junit.xml \) -delete
+for record in "$artifacts"/*.json; do
+  [ -f "$record" ] && grep -q '"fullName"' "$record" && grep -q '"slug"' "$record" || continue
+  stem=${record%.json}; rm -f "$stem.json" "$stem.svg" "$stem.txt"
+done
+rm -f "$artifacts/index.html" "$artifacts/summary.json" "$artifacts/junit.xml" "$artifacts/run.json"
 rm -rf "$artifacts/evidence"
 trx="$results/ConformanceKit.Conformance.trx" note="$results/interrupted.txt"
 rm -f "$trx" "$note"

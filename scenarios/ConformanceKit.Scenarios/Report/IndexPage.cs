@@ -62,7 +62,7 @@ internal static class IndexPage
 
     private static void AppendDetails(StringBuilder html, TestOutcome o, ScenarioRecord r)
     {
-        html.AppendLine(CultureInfo.InvariantCulture, $"<h2 id=\"{Esc(r.Slug)}\">{Esc(o.ShortClassName)}.<wbr>{Esc(o.Name)} <span class=\"{o.Result}\">{Esc(o.Label)}</span></h2>");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<h2{(r.Slug.Length > 0 ? $" id=\"{Esc(r.Slug)}\"" : "")}>{Esc(o.ShortClassName)}.<wbr>{Esc(o.Name)} <span class=\"{o.Result}\">{Esc(o.Label)}</span></h2>");
         if (o.Failure is { } failure)
         {
             html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"Failed\">{Esc(failure.Kind.ToString().ToLowerInvariant())}: {Esc(failure.Reason)}</p>");

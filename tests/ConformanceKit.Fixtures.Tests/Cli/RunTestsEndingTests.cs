@@ -88,6 +88,25 @@ public sealed class RunTestsEndingTests
     }
 
     [Test]
+    public async Task EarlierReport_IsRemovedBeforeTheRun_AndOtherFilesInTheFolderStay()
+    {
+        // Given an artifacts folder holding an earlier run's record, SVG, text and index, and a file of the user's
+        var artifacts = Directory.CreateDirectory(Path.Combine(folder, "artifacts")).FullName;
+        File.WriteAllText(Path.Combine(artifacts, "old-scenario.json"), """{"fullName":"Ns.Old.Test","slug":"old-scenario"}""");
+        File.WriteAllText(Path.Combine(artifacts, "old-scenario.svg"), "<svg/>");
+        File.WriteAllText(Path.Combine(artifacts, "old-scenario.txt"), "old");
+        File.WriteAllText(Path.Combine(artifacts, "index.html"), "old");
+        File.WriteAllText(Path.Combine(artifacts, "notes.json"), """{"mine":true}""");
+        File.WriteAllText(Path.Combine(artifacts, "notes.txt"), "mine");
+
+        // When the script runs
+        await RunAsync(hang: false);
+
+        // Then the earlier report is gone and the user's files are untouched
+        Directory.EnumerateFiles(artifacts).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["notes.json", "notes.txt"]);
+    }
+
+    [Test]
     public async Task Parallel_ReachesTheSuiteAsNUnitsWorkerCount()
     {
         // Given / When the script runs with --parallel 3
