@@ -76,6 +76,17 @@ public sealed class LoopbackApiServer : IAsyncDisposable
         Source = "loopback test server",
     };
 
+    /// <summary>A connection for the product's client that trusts this server's CA, with optional bearer tokens and default namespace.</summary>
+    public ConformanceKit.Scenarios.Kubernetes.KubeConnection CreateKubernetesConnection(k8s.Authentication.ITokenProvider? tokens = null, string? @namespace = null) => new(
+        new k8s.KubernetesClientConfiguration
+        {
+            Host = BaseAddress.ToString(),
+            SslCaCerts = new X509Certificate2Collection(pki.Ca),
+            TokenProvider = tokens,
+            Namespace = @namespace,
+        },
+        "loopback test server");
+
     /// <summary>Answers every request for method + path (and matching <paramref name="when"/>, if given) with the handler. Later routes win.</summary>
     public LoopbackApiServer Map(string method, string path, LoopbackHandler handler, Func<HttpRequest, bool>? when = null)
     {
@@ -148,10 +159,13 @@ public sealed class LoopbackApiServer : IAsyncDisposable
         lock (routes)
         {
             var route = routes.FirstOrDefault(r => string.Equals(r.Method, request.Method, StringComparison.OrdinalIgnoreCase)
-                && r.Path == request.Path.Value && (r.When is null || r.When(request)));
+                && r.Path == Normalized(request.Path.Value) && (r.When is null || r.When(request)));
             return route?.Next();
         }
     }
+
+    /// <summary>The API server serves /version/ as /version; so does this one.</summary>
+    private static string? Normalized(string? path) => path is { Length: > 1 } && path.EndsWith('/') ? path.TrimEnd('/') : path;
 
     private sealed record Route(string Method, string Path, Func<HttpRequest, bool>? When, Queue<LoopbackHandler> Handlers)
     {

@@ -3,7 +3,7 @@ using ConformanceKit.Kube.Config;
 namespace ConformanceKit.TestSupport.Loopback;
 
 /// <summary>A bearer token source for tests: hands out the tokens in order, moving to the next one on Invalidate().</summary>
-public sealed class TestTokenSource(params string[] tokens) : IBearerTokenSource
+public sealed class TestTokenSource(params string[] tokens) : IBearerTokenSource, k8s.Authentication.ITokenProvider
 {
     private int index;
 
@@ -12,6 +12,10 @@ public sealed class TestTokenSource(params string[] tokens) : IBearerTokenSource
 
     /// <inheritdoc />
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(tokens[Math.Min(index, tokens.Length - 1)]);
+
+    /// <inheritdoc />
+    public Task<System.Net.Http.Headers.AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens[Math.Min(index, tokens.Length - 1)]));
 
     /// <inheritdoc />
     public void Invalidate()

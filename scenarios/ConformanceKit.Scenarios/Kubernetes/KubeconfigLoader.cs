@@ -1,0 +1,177 @@
+using k8s;
+using k8s.KubeConfigModels;
+using YamlDotNet.Core;
+
+namespace ConformanceKit.Scenarios.Kubernetes;
+
+/// <summary>
+/// Turns a kubeconfig (or the in-cluster service account) into a <see cref="KubeConnection"/> through the package's
+/// <see cref="KubernetesClientConfiguration"/>. Resolution order: the explicit path (--kubeconfig), else $KUBECONFIG
+/// (a colon-separated list, merged), else ~/.kube/config, else the in-cluster service account. Every problem is one
+/// <see cref="KubeconfigException"/> line naming the file and what is wrong.
+/// </summary>
+public static class KubeconfigLoader
+{
+    /// <summary>
+    /// Loads the connection for <paramref name="context"/> (or the current-context). <paramref name="environment"/>
+    /// replaces the process environment (KUBECONFIG, HOME, KUBERNETES_SERVICE_HOST/PORT) when not null.
+    /// </summary>
+    public static KubeConnection Load(string? explicitPath, string? context, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        string? Env(string name) => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name);
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            var path = Path.GetFullPath(explicitPath);
+            return Resolve(Read([path], $"kubeconfig {path}"), $"kubeconfig {path}", context);
+        }
+
+        var looked = new List<string>();
+        if (!string.IsNullOrEmpty(Env("KUBECONFIG")))
+        {
+            var paths = Env("KUBECONFIG")!.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+            var existing = paths.Where(File.Exists).ToList();
+            if (existing.Count > 0)
+            {
+                var origin = existing.Count == 1 ? $"kubeconfig {existing[0]}" : $"kubeconfig $KUBECONFIG ({string.Join(", ", existing)})";
+                return Resolve(Read(existing, origin), origin, context);
+            }
+
+            looked.Add($"$KUBECONFIG ({string.Join(", ", paths)}: none exists)");
+        }
+        else if (Env("HOME") is { Length: > 0 } home)
+        {
+            var path = Path.Combine(home, ".kube", "config");
+            if (File.Exists(path))
+            {
+                return Resolve(Read([path], $"kubeconfig {path}"), $"kubeconfig {path}", context);
+            }
+
+            looked.Add($"{path} (no such file)");
+        }
+        else
+        {
+            looked.Add("~/.kube/config (HOME is not set)");
+        }
+
+        if (!string.IsNullOrEmpty(Env("KUBERNETES_SERVICE_HOST")) && !string.IsNullOrEmpty(Env("KUBERNETES_SERVICE_PORT")))
+        {
+            return InCluster();
+        }
+
+        looked.Add("in-cluster service account (KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set)");
+        throw new KubeconfigException(
+            $"no kubeconfig found; looked at: {string.Join("; ", looked)}. Pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config");
+    }
+
+    /// <summary>Loads the connection from kubeconfig text; <paramref name="sourceName"/> names it in messages.</summary>
+    public static KubeConnection LoadFromText(string yaml, string sourceName, string? context)
+    {
+        var origin = $"kubeconfig {sourceName}";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+        return Resolve(Parse(() => KubernetesClientConfiguration.LoadKubeConfig(stream), origin), origin, context);
+    }
+
+    private static K8SConfiguration Read(IReadOnlyList<string> paths, string origin)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                using var probe = File.OpenRead(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var problem = e is FileNotFoundException or DirectoryNotFoundException ? "No such file" : e is UnauthorizedAccessException ? "Permission denied" : e.Message;
+                throw new KubeconfigException($"kubeconfig {path}: cannot read the file ({problem}); check the path given to --kubeconfig or KUBECONFIG", e);
+            }
+        }
+
+        var files = paths.Select(p => Parse(() => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(p), useRelativePaths: true), $"kubeconfig {p}")).ToList();
+        return files.Count == 1 ? files[0] : Merge(files);
+    }
+
+    /// <summary>Merges $KUBECONFIG files as kubectl does: the first file naming an entry (or the current-context) wins.</summary>
+    private static K8SConfiguration Merge(IReadOnlyList<K8SConfiguration> files) => new()
+    {
+        ApiVersion = files[0].ApiVersion,
+        Kind = files[0].Kind,
+        CurrentContext = files.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c)),
+        Contexts = files.SelectMany(f => f.Contexts ?? []).DistinctBy(c => c.Name).ToList(),
+        Clusters = files.SelectMany(f => f.Clusters ?? []).DistinctBy(c => c.Name).ToList(),
+        Users = files.SelectMany(f => f.Users ?? []).DistinctBy(u => u.Name).ToList(),
+    };
+
+    private static K8SConfiguration Parse(Func<K8SConfiguration> load, string origin)
+    {
+        try
+        {
+            return load() ?? throw new KubeconfigException($"{origin}: the file is empty; a kubeconfig needs clusters, users, contexts and current-context");
+        }
+        catch (YamlException e)
+        {
+            // The package wraps the parser's error in "Exception during deserialization"; the innermost one says where.
+            var inner = e;
+            while (inner.InnerException is YamlException deeper)
+            {
+                inner = deeper;
+            }
+
+            var problem = inner.InnerException is { } cause && inner.Message.StartsWith("Exception during deserialization", StringComparison.Ordinal)
+                ? cause.Message
+                : inner.Message;
+            throw new KubeconfigException($"{origin}: not valid YAML at line {inner.Start.Line}, column {inner.Start.Column}: {problem}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new KubeconfigException($"{origin}: not valid YAML or not a kubeconfig ({OneLine(e.InnerException ?? e)})", e);
+        }
+    }
+
+    private static KubeConnection Resolve(K8SConfiguration config, string origin, string? context)
+    {
+        var defined = string.Join(", ", (config.Contexts ?? []).Select(c => c.Name).Order(StringComparer.Ordinal));
+        var name = context ?? (string.IsNullOrEmpty(config.CurrentContext) ? null : config.CurrentContext) ?? throw new KubeconfigException(
+            $"{origin}: current-context: not set and no --context given; contexts defined: {Or(defined)}. Pass --context NAME or set current-context");
+        if (!(config.Contexts ?? []).Any(c => c.Name == name))
+        {
+            var where = context is not null ? $"--context {name}" : "current-context";
+            throw new KubeconfigException($"{origin}: {where}: context '{name}' is not defined; contexts defined: {Or(defined)}");
+        }
+
+        KubernetesClientConfiguration built;
+        try
+        {
+            built = KubernetesClientConfiguration.BuildConfigFromConfigObject(config, name);
+            if (built.SslCaCerts is { Count: 0 })
+            {
+                throw new KubeconfigException($"{origin}, context {name}: the cluster's certificate-authority holds no PEM certificate");
+            }
+
+            // Building a client reads the certificates and keys now, so a broken one is reported here, naming the file.
+            using var probe = new k8s.Kubernetes(built);
+        }
+        catch (Exception e) when (e is not KubeconfigException and not OutOfMemoryException)
+        {
+            throw new KubeconfigException($"{origin}, context {name}: {OneLine(e)}", e);
+        }
+
+        return new KubeConnection(built, $"{origin}, context {name}");
+    }
+
+    private static KubeConnection InCluster()
+    {
+        try
+        {
+            return new KubeConnection(KubernetesClientConfiguration.InClusterConfig(), "in-cluster service account");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new KubeconfigException($"in-cluster service account: {OneLine(e)}", e);
+        }
+    }
+
+    private static string OneLine(Exception e) => string.Join(" ", e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Or(string names) => names.Length == 0 ? "(none)" : names;
+}
