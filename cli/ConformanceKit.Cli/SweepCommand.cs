@@ -1,7 +1,8 @@
 using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Config;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Cli;
 
@@ -39,9 +40,9 @@ internal static class SweepCommand
         KubeConnection connection;
         try
         {
-            connection = KubeConfigLoader.Load(options.Kubeconfig, options.Context);
+            connection = KubeconfigLoader.Load(options.Kubeconfig, options.Context);
         }
-        catch (KubeConfigException error)
+        catch (KubeconfigException error)
         {
             throw new ClusterStartException($"{error.Message.TrimEnd('.')}. Pass a working kubeconfig with --kubeconfig PATH (and --context NAME).", error);
         }

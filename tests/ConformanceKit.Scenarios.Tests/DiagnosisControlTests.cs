@@ -1,26 +1,28 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Diagnosis;
 using ConformanceKit.Scenarios.Tests.Support;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests;
 
 /// <summary>Diagnosis cases not covered by the two recordings alone (each found by a surviving mutant).</summary>
 public sealed class DiagnosisControlTests
 {
-    private static StorageClass Class(string name, string mode) =>
+    private static V1StorageClass Class(string name, string mode) =>
         new() { Metadata = new() { Name = name }, Provisioner = "kubernetes.io/no-provisioner", VolumeBindingMode = mode };
 
-    private static (PersistentVolumeClaim Claim, List<Event> Events, Pod Pod) Recording(string folder) =>
+    private static (V1PersistentVolumeClaim Claim, List<Corev1Event> Events, V1Pod Pod) Recording(string folder) =>
         (Recorded.Claims(folder).Last(e => e.Type != WatchEventType.Deleted).Object!,
          Recorded.Events(folder).Where(e => e.Type != WatchEventType.Deleted).Select(e => e.Object!).ToList(),
          Recorded.Pods(folder).Last().Object!);
 
-    private static Event PodEvent(string pod, string type, string reason, string message, DateTimeOffset at) => new()
+    private static Corev1Event PodEvent(string pod, string type, string reason, string message, DateTimeOffset at) => new()
     {
         Metadata = new() { Name = $"{pod}.{reason}", Uid = $"{pod}-{reason}" },
         InvolvedObject = new() { Kind = "Pod", Name = pod },
-        Type = type, Reason = reason, Message = message, LastTimestamp = at,
+        Type = type, Reason = reason, Message = message, LastTimestamp = at.UtcDateTime,
     };
 
     [Test]

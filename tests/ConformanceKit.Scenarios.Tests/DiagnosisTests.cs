@@ -1,16 +1,18 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Diagnosis;
 using ConformanceKit.Scenarios.Tests.Support;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests;
 
 public sealed class DiagnosisTests
 {
-    private static StorageClass Class(string name, string mode) =>
+    private static V1StorageClass Class(string name, string mode) =>
         new() { Metadata = new() { Name = name }, Provisioner = "kubernetes.io/no-provisioner", VolumeBindingMode = mode };
 
-    private static (PersistentVolumeClaim Claim, List<Event> Events, Pod Pod) Recording(string folder)
+    private static (V1PersistentVolumeClaim Claim, List<Corev1Event> Events, V1Pod Pod) Recording(string folder)
     {
         var claim = Recorded.Claims(folder).Last(e => e.Type != WatchEventType.Deleted).Object!;
         var events = Recorded.Events(folder).Where(e => e.Type != WatchEventType.Deleted).Select(e => e.Object!).ToList();
@@ -85,7 +87,7 @@ public sealed class DiagnosisTests
     public void BoundClaim_IsNotPending()
     {
         // Given a bound claim
-        var claim = new PersistentVolumeClaim { Metadata = new() { Name = "data-web-0" }, Spec = new() { VolumeName = "pv-1" }, Status = new() { Phase = "Bound" } };
+        var claim = new V1PersistentVolumeClaim { Metadata = new() { Name = "data-web-0" }, Spec = new() { VolumeName = "pv-1" }, Status = new() { Phase = "Bound" } };
 
         // When / Then
         PendingDiagnosis.Explain(claim, []).Cause.ShouldBe(PendingCause.Bound);

@@ -1,13 +1,15 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Tests.Support;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests;
 
 public sealed class IdentityCheckTests
 {
-    private static readonly Service Headless = new() { Metadata = new() { Name = "web" }, Spec = new() { ClusterIP = "None" } };
+    private static readonly V1Service Headless = new() { Metadata = new() { Name = "web" }, Spec = new() { ClusterIP = "None" } };
 
     [Test]
     public void Naming_StatefulSetOrdinals_Passes()

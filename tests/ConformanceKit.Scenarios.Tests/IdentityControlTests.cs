@@ -1,15 +1,17 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Parsing;
 using ConformanceKit.Scenarios.Tests.Support;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests;
 
 /// <summary>Negative controls for naming, identity and DNS violations not covered elsewhere (each found by a surviving mutant).</summary>
 public sealed class IdentityControlTests
 {
-    private static readonly Service Headless = new() { Metadata = new() { Name = "web" }, Spec = new() { ClusterIP = "None" } };
+    private static readonly V1Service Headless = new() { Metadata = new() { Name = "web" }, Spec = new() { ClusterIP = "None" } };
 
     [Test]
     public void Naming_OrdinalMissing_FailsNamingIt()

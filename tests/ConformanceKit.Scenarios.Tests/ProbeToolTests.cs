@@ -1,13 +1,15 @@
-using ConformanceKit.Kube.Api;
 using ConformanceKit.Scenarios.Report;
 using ConformanceKit.Scenarios.Steps;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests;
 
 public sealed class ProbeToolTests
 {
-    private static ExecResult Exit(int code, string stderr = "") => new(code, "", stderr, null, "v4.channel.k8s.io");
+    private static ExecResult Exit(int code, string stderr = "") => new(code, "", stderr, null);
 
     [Test]
     public void WgetKilledBySegfault_IsAProbeErrorNamingToolPodImageAndSignal()

@@ -98,7 +98,7 @@ public sealed class RecordedLifecycleTests
         // Given the pods alive after replacement and the recorded hostname outputs
         var at = T.StepTime("busybox nslookup after");
         var pods = T.PodsOf("web").Where(p => p.Created.Observed <= at && (p.Gone is null || p.Gone.Observed > at)).ToList();
-        var service = new Kube.Models.Service { Metadata = new() { Name = "web" }, Spec = new() { ClusterIP = "None" } };
+        var service = new k8s.Models.V1Service { Metadata = new() { Name = "web" }, Spec = new() { ClusterIP = "None" } };
 
         // When / Then
         Identity.Check(service, pods, Markers("exec-hostname.txt")).ShouldPass();

@@ -1,24 +1,26 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Tests.Support;
 using ConformanceKit.Scenarios.Timeline;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests;
 
 public sealed class TimelineBuilderTests
 {
-    private static Pod Pod(string uid, string? phase = null, bool? ready = null, double? readyAt = null, double? deletion = null, long? grace = null) => new()
+    private static V1Pod V1Pod(string uid, string? phase = null, bool? ready = null, double? readyAt = null, double? deletion = null, long? grace = null) => new()
     {
         Metadata = new()
         {
-            Name = "web-0", Uid = uid, CreationTimestamp = Hand.At(0),
-            DeletionTimestamp = deletion is null ? null : Hand.At(deletion.Value), DeletionGracePeriodSeconds = grace,
+            Name = "web-0", Uid = uid, CreationTimestamp = Hand.Time(0),
+            DeletionTimestamp = deletion is null ? null : Hand.Time(deletion.Value), DeletionGracePeriodSeconds = grace,
         },
         Spec = new() { NodeName = "vm", Hostname = "web-0", Subdomain = "web", Volumes = [new() { Name = "data", PersistentVolumeClaim = new() { ClaimName = "data-web-0" } }] },
         Status = new()
         {
             Phase = phase, PodIP = phase == "Running" ? "10.0.0.5" : null,
-            Conditions = ready is null ? [] : [new() { Type = "Ready", Status = ready.Value ? "True" : "False", LastTransitionTime = Hand.At(readyAt ?? 0) }],
+            Conditions = ready is null ? [] : [new() { Type = "Ready", Status = ready.Value ? "True" : "False", LastTransitionTime = Hand.Time(readyAt ?? 0) }],
         },
     };
 
@@ -27,13 +29,13 @@ public sealed class TimelineBuilderTests
     {
         // Given a pod that becomes Ready, is deleted with a 30 s grace period (stamp rewritten) and goes
         var builder = new TimelineBuilder();
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Added, Pod("u1", "Pending"), "1", Hand.At(0.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod("u1", "Running", false, 1), "2", Hand.At(1.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod("u1", "Running", true, 2), "3", Hand.At(2.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Bookmark, null, "4", Hand.At(2.5)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod("u1", "Running", true, 2, deletion: 40, grace: 30), "5", Hand.At(10.2)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod("u1", "Running", false, 11, deletion: 11, grace: 0), "6", Hand.At(11.2)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Deleted, Pod("u1", "Running", false, 11, deletion: 11, grace: 0), "7", Hand.At(11.4)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod("u1", "Pending"), "1", Hand.At(0.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod("u1", "Running", false, 1), "2", Hand.At(1.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod("u1", "Running", true, 2), "3", Hand.At(2.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Bookmark, null, "4", Hand.At(2.5)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod("u1", "Running", true, 2, deletion: 40, grace: 30), "5", Hand.At(10.2)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod("u1", "Running", false, 11, deletion: 11, grace: 0), "6", Hand.At(11.2)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Deleted, V1Pod("u1", "Running", false, 11, deletion: 11, grace: 0), "7", Hand.At(11.4)));
 
         // When
         var pod = builder.Build().Pods.ShouldHaveSingleItem();
@@ -57,8 +59,8 @@ public sealed class TimelineBuilderTests
     {
         // Given two incarnations of web-0
         var builder = new TimelineBuilder();
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Added, Pod("u1"), "1", Hand.At(0.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Added, Pod("u2") with { Metadata = Pod("u2").Metadata with { CreationTimestamp = Hand.At(5) } }, "2", Hand.At(5.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod("u1"), "1", Hand.At(0.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod("u2") with { Metadata = V1Pod("u2").Metadata with { CreationTimestamp = Hand.Time(5) } }, "2", Hand.At(5.3)));
 
         // When / Then
         builder.Build().Pods.Select(p => p.Uid).ShouldBe(["u1", "u2"]);
@@ -70,9 +72,9 @@ public sealed class TimelineBuilderTests
         // Given one event seen twice (count 1, then 2) and a step marked by the builder's clock
         var clock = new FixedClock(Hand.At(7));
         var builder = new TimelineBuilder(clock);
-        Event ev(int count) => new() { Metadata = new() { Uid = "e1" }, InvolvedObject = new() { Kind = "PersistentVolumeClaim", Name = "data-web-0" }, Type = "Warning", Reason = "ProvisioningFailed", Count = count, LastTimestamp = Hand.At(count) };
-        builder.Observe(new WatchEvent<Event>(WatchEventType.Added, ev(1), "1", Hand.At(1.1)));
-        builder.Observe(new WatchEvent<Event>(WatchEventType.Modified, ev(2), "2", Hand.At(2.1)));
+        Corev1Event ev(int count) => new() { Metadata = new() { Uid = "e1" }, InvolvedObject = new() { Kind = "PersistentVolumeClaim", Name = "data-web-0" }, Type = "Warning", Reason = "ProvisioningFailed", Count = count, LastTimestamp = Hand.Time(count) };
+        builder.Observe(new WatchEvent<Corev1Event>(WatchEventType.Added, ev(1), "1", Hand.At(1.1)));
+        builder.Observe(new WatchEvent<Corev1Event>(WatchEventType.Modified, ev(2), "2", Hand.At(2.1)));
         builder.MarkStep("applied");
 
         // When

@@ -1,5 +1,7 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Checks;
 
@@ -12,7 +14,7 @@ public static class Identity
     private const string Name = nameof(Identity);
 
     /// <summary>Checks the service, the pods and the <c>hostname</c> outputs (pod name → output).</summary>
-    public static CheckResult Check(Service service, IEnumerable<PodHistory> pods, IReadOnlyDictionary<string, string> hostnameOutputs)
+    public static CheckResult Check(V1Service service, IEnumerable<PodHistory> pods, IReadOnlyDictionary<string, string> hostnameOutputs)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(pods);

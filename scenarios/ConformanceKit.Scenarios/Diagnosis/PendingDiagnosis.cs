@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Diagnosis;
 
@@ -15,7 +17,7 @@ public static class PendingDiagnosis
     /// (when null it is inferred from WaitForFirstConsumer/WaitForPodScheduled events); <paramref name="pod"/>
     /// names the consuming pod (when null, the pod whose name ends the claim's name is used).
     /// </summary>
-    public static PendingExplanation Explain(PersistentVolumeClaim claim, IEnumerable<Event> events, StorageClass? storageClass = null, Pod? pod = null)
+    public static PendingExplanation Explain(V1PersistentVolumeClaim claim, IEnumerable<Corev1Event> events, V1StorageClass? storageClass = null, V1Pod? pod = null)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(events);
@@ -70,15 +72,15 @@ public static class PendingDiagnosis
             unschedulable is null ? [] : [unschedulable]);
     }
 
-    private static bool Involves(Event e, string kind, string name) =>
+    private static bool Involves(Corev1Event e, string kind, string name) =>
         e.InvolvedObject?.Kind == kind && e.InvolvedObject.Name == name;
 
-    private static DateTimeOffset When(Event e) =>
+    private static DateTimeOffset When(Corev1Event e) =>
         e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp ?? e.Metadata.CreationTimestamp ?? DateTimeOffset.MinValue;
 
-    private static List<Event> Chronological(IEnumerable<Event> events) => [.. events.OrderBy(When)];
+    private static List<Corev1Event> Chronological(IEnumerable<Corev1Event> events) => [.. events.OrderBy(When)];
 
-    private static string Quote(Event e)
+    private static string Quote(Corev1Event e)
     {
         var message = string.Join(' ', (e.Message ?? "").Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
         return $"event {e.Reason}: {message}";

@@ -1,22 +1,24 @@
 using System.Collections.Immutable;
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Recording;
 
 /// <summary>The current objects of a namespace as watch events arrive (not thread-safe: the recorder locks).</summary>
 internal sealed class NamespaceState
 {
-    private ImmutableDictionary<string, Pod> _pods = ImmutableDictionary.Create<string, Pod>(StringComparer.Ordinal);
-    private ImmutableDictionary<string, PersistentVolumeClaim> _claims =
-        ImmutableDictionary.Create<string, PersistentVolumeClaim>(StringComparer.Ordinal);
-    private ImmutableList<Event> _events = [];
+    private ImmutableDictionary<string, V1Pod> _pods = ImmutableDictionary.Create<string, V1Pod>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, V1PersistentVolumeClaim> _claims =
+        ImmutableDictionary.Create<string, V1PersistentVolumeClaim>(StringComparer.Ordinal);
+    private ImmutableList<Corev1Event> _events = [];
     private ImmutableDictionary<string, int> _eventIndex = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
 
-    public void Apply(WatchEvent<Pod> e) => _pods = Apply(_pods, e.Type, e.Object);
+    public void Apply(WatchEvent<V1Pod> e) => _pods = Apply(_pods, e.Type, e.Object);
 
-    public void Apply(WatchEvent<PersistentVolumeClaim> e) => _claims = Apply(_claims, e.Type, e.Object);
+    public void Apply(WatchEvent<V1PersistentVolumeClaim> e) => _claims = Apply(_claims, e.Type, e.Object);
 
-    public void Apply(WatchEvent<Event> e)
+    public void Apply(WatchEvent<Corev1Event> e)
     {
         if (e.Object is not { } ev || e.Type is not (WatchEventType.Added or WatchEventType.Modified))
         {
@@ -38,7 +40,7 @@ internal sealed class NamespaceState
     public NamespaceView View(Func<Timeline.Timeline> timeline) => new(_pods, _claims, _events, timeline);
 
     private static ImmutableDictionary<string, T> Apply<T>(ImmutableDictionary<string, T> map, WatchEventType type, T? value)
-        where T : class, IKubeResource<T>
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         if (value?.Metadata.Name is not { } name)
         {

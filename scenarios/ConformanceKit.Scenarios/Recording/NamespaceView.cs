@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Recording;
 
@@ -11,9 +13,9 @@ public sealed class NamespaceView
     private readonly Lazy<Timeline.Timeline> _timeline;
 
     internal NamespaceView(
-        IReadOnlyDictionary<string, Pod> pods,
-        IReadOnlyDictionary<string, PersistentVolumeClaim> claims,
-        IReadOnlyList<Event> events,
+        IReadOnlyDictionary<string, V1Pod> pods,
+        IReadOnlyDictionary<string, V1PersistentVolumeClaim> claims,
+        IReadOnlyList<Corev1Event> events,
         Func<Timeline.Timeline> timeline)
     {
         Pods = pods;
@@ -23,19 +25,19 @@ public sealed class NamespaceView
     }
 
     /// <summary>Pods that exist now (terminating ones included), by name.</summary>
-    public IReadOnlyDictionary<string, Pod> Pods { get; }
+    public IReadOnlyDictionary<string, V1Pod> Pods { get; }
 
     /// <summary>Claims that exist now, by name.</summary>
-    public IReadOnlyDictionary<string, PersistentVolumeClaim> Claims { get; }
+    public IReadOnlyDictionary<string, V1PersistentVolumeClaim> Claims { get; }
 
     /// <summary>Every namespace event seen, latest version of each.</summary>
-    public IReadOnlyList<Event> Events { get; }
+    public IReadOnlyList<Corev1Event> Events { get; }
 
     /// <summary>The timeline of everything observed up to this view.</summary>
     public Timeline.Timeline Timeline => _timeline.Value;
 
     /// <summary>True when the pod's Ready condition is True and it is not terminating.</summary>
-    public static bool IsReady(Pod pod) =>
+    public static bool IsReady(V1Pod pod) =>
         pod.Metadata.DeletionTimestamp is null
         && pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
 
@@ -44,7 +46,7 @@ public sealed class NamespaceView
     /// running, and the Ready condition reported False. Unlike a probe's Unhealthy event (which the kubelet's event
     /// recorder may aggregate, rate-limit or drop), this is the pod's own status and is always written.
     /// </summary>
-    public static bool IsHeldUnready(Pod pod)
+    public static bool IsHeldUnready(V1Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
         return pod.Metadata.DeletionTimestamp is null
@@ -58,7 +60,7 @@ public sealed class NamespaceView
         claimNames.All(n => Claims.TryGetValue(n, out var c) && c.Status?.Phase == "Bound" && !string.IsNullOrEmpty(c.Spec?.VolumeName));
 
     /// <summary>The pods whose name is <c>&lt;setName&gt;-&lt;ordinal&gt;</c>, by ordinal.</summary>
-    public IReadOnlyDictionary<int, Pod> PodsOf(string setName) =>
+    public IReadOnlyDictionary<int, V1Pod> PodsOf(string setName) =>
         Pods.Values
             .Select(p => (Pod: p, Ordinal: ConformanceKit.Scenarios.Timeline.PodHistory.ParseOrdinal(p.Metadata.Name ?? "", setName)))
             .Where(x => x.Ordinal is not null)

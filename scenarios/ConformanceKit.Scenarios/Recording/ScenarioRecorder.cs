@@ -1,6 +1,7 @@
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Recording;
 
@@ -67,9 +68,9 @@ public sealed class ScenarioRecorder : IAsyncDisposable
         var recorder = new ScenarioRecorder(@namespace, clock ?? TimeProvider.System);
         try
         {
-            await recorder.StartAsync<Pod>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
-            await recorder.StartAsync<PersistentVolumeClaim>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
-            await recorder.StartAsync<Event>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
+            await recorder.StartAsync<V1Pod>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
+            await recorder.StartAsync<V1PersistentVolumeClaim>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
+            await recorder.StartAsync<Corev1Event>(client, e => recorder.Feed(e, recorder._state.Apply, recorder._builder.Observe), cancellationToken).ConfigureAwait(false);
             return recorder;
         }
         catch
@@ -93,8 +94,8 @@ public sealed class ScenarioRecorder : IAsyncDisposable
             return;
         }
 
-        await StartAsync<StatefulSet>(client, e => Feed(e, static _ => { }, _builder.Observe), cancellationToken).ConfigureAwait(false);
-        await StartAsync<ControllerRevision>(client, e => Feed(e, static _ => { }, _builder.Observe), cancellationToken).ConfigureAwait(false);
+        await StartAsync<V1StatefulSet>(client, e => Feed(e, static _ => { }, _builder.Observe), cancellationToken).ConfigureAwait(false);
+        await StartAsync<V1ControllerRevision>(client, e => Feed(e, static _ => { }, _builder.Observe), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that the scenario did something, now (observer's clock).</summary>
@@ -180,7 +181,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     }
 
     private async Task StartAsync<T>(KubeClient client, Action<WatchEvent<T>> feed, CancellationToken cancellationToken)
-        where T : class, IKubeResource<T>
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var loop = await WatchPump.StartAsync(client, Namespace, _clock, feed, Fail, _stop.Token, cancellationToken).ConfigureAwait(false);
         _loops.Add(loop);

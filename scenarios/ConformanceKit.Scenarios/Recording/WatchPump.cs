@@ -1,5 +1,6 @@
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Recording;
 
@@ -18,7 +19,7 @@ internal static class WatchPump
         Action<Exception> fail,
         CancellationToken stop,
         CancellationToken cancellationToken)
-        where T : class, IKubeResource<T>
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var list = await client.ListAsync<T>(@namespace, null, cancellationToken).ConfigureAwait(false);
         var listedAt = clock.GetUtcNow();
@@ -27,15 +28,15 @@ internal static class WatchPump
             feed(new WatchEvent<T>(WatchEventType.Added, item, item.Metadata.ResourceVersion, listedAt));
         }
 
-        var options = new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion };
+        var options = new WatchOptions { ResourceVersion = list.ResourceVersion };
         return Task.Run(() => LoopAsync(client, @namespace, options, feed, fail, stop), CancellationToken.None);
     }
 
     private static async Task LoopAsync<T>(
         KubeClient client, string @namespace, WatchOptions options, Action<WatchEvent<T>> feed, Action<Exception> fail, CancellationToken stop)
-        where T : class, IKubeResource<T>
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var kind = T.ResourceKind.Kind;
+        var kind = ApiType.Of<T>().Kind;
         try
         {
             await foreach (var e in client.WatchAsync<T>(@namespace, options, stop).ConfigureAwait(false))

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 
@@ -24,9 +25,9 @@ public static class EvidenceCollector
         }
 
         files.Add(Write(directory, "events.txt", await TryAsync(() => EventsAsync(client, @namespace, cancellationToken)).ConfigureAwait(false)));
-        var pods = await TryListAsync<Pod>(client, @namespace, cancellationToken).ConfigureAwait(false);
+        var pods = await TryListAsync<V1Pod>(client, @namespace, cancellationToken).ConfigureAwait(false);
         files.Add(Write(directory, "pods.txt", pods.Error ?? string.Join(Environment.NewLine, pods.Items.Select(Describe))));
-        var claims = await TryListAsync<PersistentVolumeClaim>(client, @namespace, cancellationToken).ConfigureAwait(false);
+        var claims = await TryListAsync<V1PersistentVolumeClaim>(client, @namespace, cancellationToken).ConfigureAwait(false);
         files.Add(Write(directory, "pvcs.txt", claims.Error ?? string.Join(Environment.NewLine, claims.Items.Select(Describe))));
         foreach (var pod in pods.Items)
         {
@@ -43,14 +44,14 @@ public static class EvidenceCollector
 
     private static async Task<string> EventsAsync(KubeClient client, string @namespace, CancellationToken cancellationToken)
     {
-        var events = await client.ListAsync<Event>(@namespace, null, cancellationToken).ConfigureAwait(false);
+        var events = await client.ListAsync<Corev1Event>(@namespace, null, cancellationToken).ConfigureAwait(false);
         return string.Join(Environment.NewLine, events.Items
             .OrderBy(e => e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp)
             .Select(e => string.Create(CultureInfo.InvariantCulture,
                 $"{e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp:O} {e.Type} {e.Reason} {e.InvolvedObject?.Kind}/{e.InvolvedObject?.Name} x{e.Count ?? 1}: {e.Message}")));
     }
 
-    private static string Describe(Pod pod)
+    private static string Describe(V1Pod pod)
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
             $"{pod.Metadata.Name} uid={pod.Metadata.Uid} phase={pod.Status?.Phase} ip={pod.Status?.PodIP} node={pod.Spec?.NodeName} " +
@@ -71,12 +72,12 @@ public static class EvidenceCollector
         return text.ToString();
     }
 
-    private static string Describe(PersistentVolumeClaim claim) => string.Create(CultureInfo.InvariantCulture,
+    private static string Describe(V1PersistentVolumeClaim claim) => string.Create(CultureInfo.InvariantCulture,
         $"{claim.Metadata.Name} uid={claim.Metadata.Uid} phase={claim.Status?.Phase} volume={claim.Spec?.VolumeName} " +
         $"class={claim.Spec?.StorageClassName} created={claim.Metadata.CreationTimestamp:O} deletion={claim.Metadata.DeletionTimestamp:O}");
 
     private static async Task<(IReadOnlyList<T> Items, string? Error)> TryListAsync<T>(KubeClient client, string @namespace, CancellationToken cancellationToken)
-        where T : class, IKubeResource<T>
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         try
         {
@@ -84,7 +85,7 @@ public static class EvidenceCollector
         }
         catch (Exception ex)
         {
-            return ([], $"could not list {T.ResourceKind.Kind} in {@namespace}: {ex.Message}");
+            return ([], $"could not list {ApiType.Of<T>().Kind} in {@namespace}: {ex.Message}");
         }
     }
 

@@ -1,7 +1,9 @@
-using ConformanceKit.Kube.Api;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Parsing;
 using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 

@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Api;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 

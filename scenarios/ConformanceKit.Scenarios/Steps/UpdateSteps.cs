@@ -1,8 +1,9 @@
 using System.Text.Json;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 
@@ -18,7 +19,7 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     {
         var at = recorder.MarkStep(label);
         var stored = await client.ApplyAsync(yaml, recorder.Namespace, cancellationToken).ConfigureAwait(false);
-        var set = stored.FirstOrDefault(o => o.TryGetProperty("kind", out var kind) && kind.GetString() == StatefulSet.ResourceKind.Kind);
+        var set = stored.FirstOrDefault(o => o.TryGetProperty("kind", out var kind) && kind.GetString() == V1StatefulSet.KubeKind);
         return (at, set.ValueKind == JsonValueKind.Object ? ControllerSync.Generation(set)
             : throw new InvalidOperationException($"applying '{label}' stored no StatefulSet"));
     }
@@ -43,7 +44,7 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     /// </summary>
     public async Task<NamespaceView> WaitPodsRecordedAsync(CancellationToken cancellationToken)
     {
-        var listed = await client.ListAsync<Pod>(recorder.Namespace, null, cancellationToken).ConfigureAwait(false);
+        var listed = await client.ListAsync<V1Pod>(recorder.Namespace, null, cancellationToken).ConfigureAwait(false);
         var expected = listed.Items.Select(p => (p.Metadata.Uid, Terminating: p.Metadata.DeletionTimestamp is not null)).ToList();
         return await recorder.WaitUntilAsync(
             v => expected.All(e => v.Timeline.Pods.Any(p => p.Uid == e.Uid && (!e.Terminating || p.TerminationRequested is not null))),
@@ -61,7 +62,7 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
             stepTimeout, $"{setName} rolled out to generation {generation} (every pod Ready at the update revision)", cancellationToken);
 
     /// <summary>Waits until pod <paramref name="name"/> exists under a UID other than <paramref name="oldUid"/> and satisfies <paramref name="state"/>.</summary>
-    public Task<NamespaceView> WaitReplacedAsync(string name, string? oldUid, Func<Pod, bool> state, string stateName, CancellationToken cancellationToken) =>
+    public Task<NamespaceView> WaitReplacedAsync(string name, string? oldUid, Func<V1Pod, bool> state, string stateName, CancellationToken cancellationToken) =>
         recorder.WaitUntilAsync(v => v.Pods.TryGetValue(name, out var p) && p.Metadata.Uid != oldUid && state(p),
             stepTimeout, $"{name} replaced and {stateName}", cancellationToken);
 
@@ -77,8 +78,8 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     public async Task<DateTimeOffset> SyncWithPartitionAsync(string setName, int away, int back, CancellationToken cancellationToken)
     {
         var at = recorder.MarkStep($"controller sync: partition of {setName} to {away} and back to {back}");
-        await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, ControllerSync.PartitionPatch(away), null, cancellationToken).ConfigureAwait(false);
-        var stored = await client.PatchMergeAsync<StatefulSet>(recorder.Namespace, setName, ControllerSync.PartitionPatch(back), null, cancellationToken).ConfigureAwait(false);
+        await client.PatchMergeAsync<V1StatefulSet>(recorder.Namespace, setName, ControllerSync.PartitionPatch(away), null, cancellationToken).ConfigureAwait(false);
+        var stored = await client.PatchMergeAsync<V1StatefulSet>(recorder.Namespace, setName, ControllerSync.PartitionPatch(back), null, cancellationToken).ConfigureAwait(false);
         await WaitSyncedAsync(setName, ControllerSync.Generation(stored), cancellationToken).ConfigureAwait(false);
         return at;
     }
@@ -89,7 +90,7 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     /// </summary>
     public async Task WaitRevisionsRecordedAsync(CancellationToken cancellationToken)
     {
-        var listed = await client.ListAsync<ControllerRevision>(recorder.Namespace, null, cancellationToken).ConfigureAwait(false);
+        var listed = await client.ListAsync<V1ControllerRevision>(recorder.Namespace, null, cancellationToken).ConfigureAwait(false);
         var expected = listed.Items.Select(r => (r.Metadata.Uid, r.Revision)).ToList();
         await recorder.WaitUntilAsync(
             v => expected.All(e => v.Timeline.ControllerRevisions.Any(r => r.Uid == e.Uid && r.Numbers.Any(n => n.Number == e.Revision))),
@@ -97,5 +98,5 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
     }
 
     /// <summary>The pod's controller-revision-hash label, or null.</summary>
-    public static string? RevisionOf(Pod pod) => pod?.Metadata.Labels?.GetValueOrDefault(PodHistory.RevisionLabel);
+    public static string? RevisionOf(V1Pod pod) => pod?.Metadata.Label(PodHistory.RevisionLabel);
 }

@@ -1,6 +1,7 @@
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Storage;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 
@@ -16,18 +17,18 @@ public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimePro
     /// Waits until each of <paramref name="names"/> is gone or satisfies <paramref name="settled"/>; on the deadline
     /// returns what it saw with <see cref="VolumeSnapshot.Settled"/> false (the caller's check says what is wrong).
     /// </summary>
-    public async Task<VolumeSnapshot> WaitSettledAsync(IReadOnlyCollection<string> names, Func<PersistentVolume, bool> settled, CancellationToken cancellationToken)
+    public async Task<VolumeSnapshot> WaitSettledAsync(IReadOnlyCollection<string> names, Func<V1PersistentVolume, bool> settled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(settled);
-        var current = new Dictionary<string, PersistentVolume>(StringComparer.Ordinal);
+        var current = new Dictionary<string, V1PersistentVolume>(StringComparer.Ordinal);
         var gone = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(stepTimeout);
         bool Done() => names.All(n => gone.ContainsKey(n) || (current.TryGetValue(n, out var v) && settled(v)));
         try
         {
-            var list = await client.ListAsync<PersistentVolume>(null, null, deadline.Token).ConfigureAwait(false);
+            var list = await client.ListAsync<V1PersistentVolume>(null, null, deadline.Token).ConfigureAwait(false);
             foreach (var volume in list.Items.Where(v => names.Contains(v.Metadata.Name!)))
             {
                 current[volume.Metadata.Name!] = volume;
@@ -41,8 +42,8 @@ public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimePro
 
             if (!Done())
             {
-                var options = new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion ?? "0" };
-                await foreach (var change in client.WatchAsync<PersistentVolume>(null, options, deadline.Token).ConfigureAwait(false))
+                var options = new WatchOptions { ResourceVersion = list.ResourceVersion ?? "0" };
+                await foreach (var change in client.WatchAsync<V1PersistentVolume>(null, options, deadline.Token).ConfigureAwait(false))
                 {
                     if (change.Object?.Metadata.Name is not { } name || !names.Contains(name))
                     {
@@ -83,13 +84,13 @@ public sealed class VolumeSteps(KubeClient client, TimeSpan stepTimeout, TimePro
     public async Task<IReadOnlyList<string>> HandBackRetainedAsync(IReadOnlySet<string> runNamespaces, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runNamespaces);
-        var list = await client.ListAsync<PersistentVolume>(null, null, cancellationToken).ConfigureAwait(false);
+        var list = await client.ListAsync<V1PersistentVolume>(null, null, cancellationToken).ConfigureAwait(false);
         var handedBack = new List<string>();
         foreach (var volume in Reclaim.RetainedOfRun(list.Items, runNamespaces))
         {
             try
             {
-                await client.PatchMergeAsync<PersistentVolume>(null, volume.Metadata.Name!, DeletePolicyPatch, null, cancellationToken).ConfigureAwait(false);
+                await client.PatchMergeAsync<V1PersistentVolume>(null, volume.Metadata.Name!, DeletePolicyPatch, null, cancellationToken).ConfigureAwait(false);
                 handedBack.Add(volume.Metadata.Name!);
             }
             catch (KubeApiException error) when (error.StatusCode == System.Net.HttpStatusCode.NotFound)

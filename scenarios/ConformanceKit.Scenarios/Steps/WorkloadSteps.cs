@@ -1,7 +1,8 @@
 using System.Globalization;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 
@@ -54,12 +55,12 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     {
         var at = recorder.MarkStep($"controller sync barrier on {setName}");
         // An empty merge patch changes nothing and answers with the stored object, status included.
-        var current = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, "{}", null, cancellationToken).ConfigureAwait(false);
+        var current = await client.PatchMergeAsync<V1StatefulSet>(Namespace, setName, "{}", null, cancellationToken).ConfigureAwait(false);
         var (away, back) = ControllerSync.BarrierPatches(current);
-        await client.PatchMergeAsync<StatefulSet>(Namespace, setName, away, null, cancellationToken).ConfigureAwait(false);
-        var stored = await client.PatchMergeAsync<StatefulSet>(Namespace, setName, back, null, cancellationToken).ConfigureAwait(false);
+        await client.PatchMergeAsync<V1StatefulSet>(Namespace, setName, away, null, cancellationToken).ConfigureAwait(false);
+        var stored = await client.PatchMergeAsync<V1StatefulSet>(Namespace, setName, back, null, cancellationToken).ConfigureAwait(false);
         var generation = ControllerSync.Generation(stored);
-        await client.WaitForAsync<StatefulSet>(Namespace, setName, s => s.Status?.ObservedGeneration >= generation, stepTimeout, cancellationToken)
+        await client.WaitForAsync<V1StatefulSet>(Namespace, setName, s => s.Status?.ObservedGeneration >= generation, stepTimeout, cancellationToken)
             .ConfigureAwait(false);
         return at;
     }
@@ -69,7 +70,7 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     {
         var at = recorder.MarkStep($"scaled {setName} to {replicas}");
         var patch = string.Create(CultureInfo.InvariantCulture, $$$"""{"spec":{"replicas":{{{replicas}}}}}""");
-        await client.PatchMergeAsync<StatefulSet>(Namespace, setName, patch, "scale", cancellationToken).ConfigureAwait(false);
+        await client.PatchMergeAsync<V1StatefulSet>(Namespace, setName, patch, "scale", cancellationToken).ConfigureAwait(false);
         return at;
     }
 
@@ -77,7 +78,7 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     public async Task<DateTimeOffset> DeletePodsAsync(string labelSelector, CancellationToken cancellationToken)
     {
         var at = recorder.MarkStep($"deleted pods -l {labelSelector}");
-        await client.DeleteCollectionAsync<Pod>(Namespace, labelSelector, null, cancellationToken).ConfigureAwait(false);
+        await client.DeleteCollectionAsync<V1Pod>(Namespace, labelSelector, null, cancellationToken).ConfigureAwait(false);
         return at;
     }
 
@@ -85,7 +86,7 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     public async Task<DateTimeOffset> DeletePodAsync(string name, CancellationToken cancellationToken)
     {
         var at = recorder.MarkStep($"deleted pod {name}");
-        await client.DeleteAsync<Pod>(Namespace, name, null, cancellationToken).ConfigureAwait(false);
+        await client.DeleteAsync<V1Pod>(Namespace, name, null, cancellationToken).ConfigureAwait(false);
         return at;
     }
 
@@ -93,9 +94,9 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     public async Task<DateTimeOffset> DeleteStatefulSetAsync(string setName, CancellationToken cancellationToken)
     {
         var at = recorder.MarkStep($"deleted statefulset {setName}");
-        await client.DeleteAsync<StatefulSet>(Namespace, setName, new DeleteOptions { PropagationPolicy = "Background" }, cancellationToken)
+        await client.DeleteAsync<V1StatefulSet>(Namespace, setName, new V1DeleteOptions { PropagationPolicy = "Background" }, cancellationToken)
             .ConfigureAwait(false);
-        await client.WaitUntilGoneAsync<StatefulSet>(Namespace, setName, stepTimeout, cancellationToken).ConfigureAwait(false);
+        await client.WaitUntilGoneAsync<V1StatefulSet>(Namespace, setName, stepTimeout, cancellationToken).ConfigureAwait(false);
         await WaitNoPodsAsync(setName, cancellationToken).ConfigureAwait(false);
         return at;
     }
@@ -106,7 +107,7 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
         recorder.MarkStep($"deleted PVCs {string.Join(", ", claimNames)}");
         foreach (var name in claimNames)
         {
-            await client.DeleteAsync<PersistentVolumeClaim>(Namespace, name, null, cancellationToken).ConfigureAwait(false);
+            await client.DeleteAsync<V1PersistentVolumeClaim>(Namespace, name, null, cancellationToken).ConfigureAwait(false);
         }
 
         await recorder.WaitUntilAsync(v => claimNames.All(n => !v.Claims.ContainsKey(n)), stepTimeout,

@@ -1,5 +1,7 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Storage;
 
@@ -16,7 +18,7 @@ public static class Reclaim
     /// Checks <paramref name="volumesNow"/> (a list of PersistentVolumes taken after the claims were gone) against the
     /// volumes the claims were bound to (claim name → volume name) under <paramref name="reclaimPolicy"/>.
     /// </summary>
-    public static CheckResult Check(string storageClass, string reclaimPolicy, IReadOnlyDictionary<string, string> volumeOfClaim, IReadOnlyList<PersistentVolume> volumesNow)
+    public static CheckResult Check(string storageClass, string reclaimPolicy, IReadOnlyDictionary<string, string> volumeOfClaim, IReadOnlyList<V1PersistentVolume> volumesNow)
     {
         ArgumentNullException.ThrowIfNull(volumeOfClaim);
         ArgumentNullException.ThrowIfNull(volumesNow);
@@ -63,12 +65,12 @@ public static class Reclaim
     /// bound to) and their claimRef's namespace is one of <paramref name="runNamespaces"/> (the namespaces this run
     /// created), in any phase. Every other volume is left alone, whatever its name or class.
     /// </summary>
-    public static IReadOnlyList<PersistentVolume> RetainedOfRun(IReadOnlyList<PersistentVolume> volumes, IReadOnlySet<string> runNamespaces)
+    public static IReadOnlyList<V1PersistentVolume> RetainedOfRun(IReadOnlyList<V1PersistentVolume> volumes, IReadOnlySet<string> runNamespaces)
     {
         ArgumentNullException.ThrowIfNull(volumes);
         ArgumentNullException.ThrowIfNull(runNamespaces);
         return volumes
-            .Where(v => v.Spec?.PersistentVolumeReclaimPolicy == "Retain" && v.Spec.ClaimRef?.Namespace is { } ns && runNamespaces.Contains(ns)
+            .Where(v => v.Spec?.PersistentVolumeReclaimPolicy == "Retain" && v.Spec.ClaimRef?.NamespaceProperty is { } ns && runNamespaces.Contains(ns)
                 && v.Metadata.Annotations?.ContainsKey(ProvisionedByAnnotation) == true)
             .ToList();
     }

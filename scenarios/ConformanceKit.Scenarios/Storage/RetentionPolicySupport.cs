@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Storage;
 
@@ -9,7 +11,7 @@ namespace ConformanceKit.Scenarios.Storage;
 public static class RetentionPolicySupport
 {
     /// <summary>Null when the stored set carries a retention policy; else why the retention-policy test is skipped.</summary>
-    public static string? SkipReason(StatefulSet stored)
+    public static string? SkipReason(V1StatefulSet stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         return stored.Spec?.PersistentVolumeClaimRetentionPolicy is null
@@ -18,7 +20,7 @@ public static class RetentionPolicySupport
     }
 
     /// <summary>Null when the stored policy is the one applied; else what the server stored instead.</summary>
-    public static string? Mismatch(StatefulSet stored, string whenScaled, string whenDeleted)
+    public static string? Mismatch(V1StatefulSet stored, string whenScaled, string whenDeleted)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var policy = stored.Spec?.PersistentVolumeClaimRetentionPolicy;

@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Storage;
 
@@ -12,7 +14,7 @@ public sealed record StorageClassProfile(string Name, string Provisioner, string
     public bool WaitsForFirstConsumer => BindingMode == "WaitForFirstConsumer";
 
     /// <summary>Reads a stored class; absent fields take the server's defaults (Immediate, Delete, no expansion).</summary>
-    public static StorageClassProfile From(StorageClass storageClass)
+    public static StorageClassProfile From(V1StorageClass storageClass)
     {
         ArgumentNullException.ThrowIfNull(storageClass);
         return new(
@@ -25,7 +27,7 @@ public sealed record StorageClassProfile(string Name, string Provisioner, string
     }
 
     /// <summary>The class as a model object (name, provisioner, binding and reclaim policy), e.g. for the Pending diagnosis.</summary>
-    public StorageClass ToStorageClass() => new()
+    public V1StorageClass ToStorageClass() => new()
     {
         Metadata = new() { Name = Name },
         Provisioner = Provisioner,

@@ -1,6 +1,8 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Diagnosis;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Storage;
 
@@ -12,7 +14,7 @@ public static class TimelinePending
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(claim);
-        var model = new PersistentVolumeClaim
+        var model = new V1PersistentVolumeClaim
         {
             Metadata = new() { Name = claim.Name, Uid = claim.Uid },
             Spec = new() { StorageClassName = claim.StorageClass ?? storageClass?.Name, VolumeName = claim.VolumeName },
@@ -21,13 +23,13 @@ public static class TimelinePending
         return PendingDiagnosis.Explain(model, timeline.Events.Select(ToEvent), storageClass?.ToStorageClass());
     }
 
-    private static Event ToEvent(TimelineEvent e) => new()
+    private static Corev1Event ToEvent(TimelineEvent e) => new()
     {
         InvolvedObject = new() { Kind = e.InvolvedKind, Name = e.InvolvedName },
         Type = e.Type,
         Reason = e.Reason,
         Message = e.Message,
         Count = e.Count,
-        LastTimestamp = e.At.Server ?? e.At.Observed,
+        LastTimestamp = (e.At.Server ?? e.At.Observed).UtcDateTime,
     };
 }

@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Timeline;
 
@@ -13,7 +15,7 @@ internal sealed class ClaimState(string uid, string name, Instant created)
     private Instant? terminationRequested;
     private Instant? gone;
 
-    public void Apply(PersistentVolumeClaim claim, WatchEventType type, DateTimeOffset observed, long sequence)
+    public void Apply(V1PersistentVolumeClaim claim, WatchEventType type, DateTimeOffset observed, long sequence)
     {
         storageClass = claim.Spec?.StorageClassName ?? storageClass;
         if (claim.Status?.Phase is { } phase && (phases.Count == 0 || phases[^1].Phase != phase))

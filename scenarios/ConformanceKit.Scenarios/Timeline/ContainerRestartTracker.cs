@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Timeline;
 
@@ -10,12 +12,12 @@ internal sealed class ContainerRestartTracker
 
     public IReadOnlyList<ContainerRestart> Restarts => [.. restarts];
 
-    public void Apply(IReadOnlyList<ContainerStatus>? statuses, DateTimeOffset observed, long sequence)
+    public void Apply(IEnumerable<V1ContainerStatus>? statuses, DateTimeOffset observed, long sequence)
     {
         foreach (var status in statuses ?? [])
         {
             var name = status.Name ?? "";
-            var count = status.RestartCount ?? 0;
+            var count = status.RestartCount;
             if (status.State?.Terminated is not null)
             {
                 // The run that ended is the one numbered by the current restartCount; its restart is count + 1.

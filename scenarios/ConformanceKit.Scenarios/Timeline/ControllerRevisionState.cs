@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Timeline;
 
@@ -10,9 +12,9 @@ internal sealed class ControllerRevisionState(string uid, string name, Instant c
     private string? owner;
     private Instant? gone;
 
-    public void Apply(ControllerRevision revision, WatchEventType type, DateTimeOffset observed, long sequence)
+    public void Apply(V1ControllerRevision revision, WatchEventType type, DateTimeOffset observed, long sequence)
     {
-        hash = revision.Metadata.Labels?.GetValueOrDefault(ControllerRevision.HashLabel) ?? hash;
+        hash = revision.Metadata.Label("controller.kubernetes.io/hash") ?? hash;
         owner = revision.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true)?.Name ?? owner;
         if (revision.Revision is { } number && (numbers.Count == 0 || numbers[^1].Number != number))
         {

@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Timeline;
 
@@ -21,12 +23,12 @@ internal sealed class PodState(string uid, string name, Instant created)
     private IReadOnlyList<string> claimNames = [];
     private string? revision;
 
-    public void Apply(Pod pod, WatchEventType type, DateTimeOffset observed, long sequence)
+    public void Apply(V1Pod pod, WatchEventType type, DateTimeOffset observed, long sequence)
     {
         node = pod.Spec?.NodeName ?? node;
         hostname = pod.Spec?.Hostname ?? hostname;
         subdomain = pod.Spec?.Subdomain ?? subdomain;
-        revision = pod.Metadata.Labels?.GetValueOrDefault(PodHistory.RevisionLabel) ?? revision;
+        revision = pod.Metadata.Label(PodHistory.RevisionLabel) ?? revision;
         if (pod.Spec?.Volumes is { } volumes)
         {
             claimNames = volumes.Select(v => v.PersistentVolumeClaim?.ClaimName).OfType<string>().ToList();
@@ -40,7 +42,7 @@ internal sealed class PodState(string uid, string name, Instant created)
         }
     }
 
-    private void ApplyStatus(PodStatus? status, DateTimeOffset observed, long sequence)
+    private void ApplyStatus(V1PodStatus? status, DateTimeOffset observed, long sequence)
     {
         if (status is null)
         {
@@ -83,11 +85,11 @@ internal sealed class PodState(string uid, string name, Instant created)
         }
     }
 
-    private static DateTimeOffset? RunningEvidence(PodStatus status, IReadOnlyList<PodCondition> conditions)
+    private static DateTimeOffset? RunningEvidence(V1PodStatus status, IEnumerable<V1PodCondition> conditions)
     {
         var started = (status.ContainerStatuses ?? [])
             .Select(c => c.State?.Running?.StartedAt)
-            .OfType<DateTimeOffset>()
+            .OfType<DateTime>().Select(t => new DateTimeOffset(t, TimeSpan.Zero))
             .ToList();
         if (started.Count > 0)
         {
@@ -98,7 +100,7 @@ internal sealed class PodState(string uid, string name, Instant created)
             ?? conditions.FirstOrDefault(c => c.Type == "Ready" && c.Status == "True")?.LastTransitionTime;
     }
 
-    private void ApplyDeletion(ObjectMeta meta, DateTimeOffset observed, long sequence)
+    private void ApplyDeletion(V1ObjectMeta meta, DateTimeOffset observed, long sequence)
     {
         if (meta.DeletionTimestamp is not { } stamp)
         {

@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Timeline;
 
@@ -8,7 +10,7 @@ internal sealed class StatefulSetState(string uid, string name, Instant created)
     private readonly List<StatefulSetObservation> observations = [];
     private Instant? gone;
 
-    public void Apply(StatefulSet set, WatchEventType type, DateTimeOffset observed, long sequence)
+    public void Apply(V1StatefulSet set, WatchEventType type, DateTimeOffset observed, long sequence)
     {
         var strategy = set.Spec?.UpdateStrategy;
         observations.Add(new StatefulSetObservation

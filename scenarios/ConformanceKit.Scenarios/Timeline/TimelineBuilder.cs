@@ -1,4 +1,6 @@
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Timeline;
 
@@ -27,27 +29,27 @@ public sealed class TimelineBuilder
     public TimelineBuilder(TimeProvider? clock = null) => this.clock = clock ?? TimeProvider.System;
 
     /// <summary>Records a pod watch event (bookmarks and object-less events are ignored).</summary>
-    public void Observe(WatchEvent<Pod> e) =>
+    public void Observe(WatchEvent<V1Pod> e) =>
         Record(e, pods, podOrder, static (uid, name, created) => new PodState(uid, name, created),
             static (state, pod, type, observed, seq) => state.Apply(pod, type, observed, seq));
 
     /// <summary>Records a claim watch event (bookmarks and object-less events are ignored).</summary>
-    public void Observe(WatchEvent<PersistentVolumeClaim> e) =>
+    public void Observe(WatchEvent<V1PersistentVolumeClaim> e) =>
         Record(e, claims, claimOrder, static (uid, name, created) => new ClaimState(uid, name, created),
             static (state, claim, type, observed, seq) => state.Apply(claim, type, observed, seq));
 
     /// <summary>Records a StatefulSet watch event: its generation, update strategy and status, per observation.</summary>
-    public void Observe(WatchEvent<StatefulSet> e) =>
+    public void Observe(WatchEvent<V1StatefulSet> e) =>
         Record(e, sets, setOrder, static (uid, name, created) => new StatefulSetState(uid, name, created),
             static (state, set, type, observed, seq) => state.Apply(set, type, observed, seq));
 
     /// <summary>Records a ControllerRevision watch event: its hash, owner and revision number.</summary>
-    public void Observe(WatchEvent<ControllerRevision> e) =>
+    public void Observe(WatchEvent<V1ControllerRevision> e) =>
         Record(e, revisions, revisionOrder, static (uid, name, created) => new ControllerRevisionState(uid, name, created),
             static (state, revision, type, observed, seq) => state.Apply(revision, type, observed, seq));
 
     /// <summary>Records a core/v1 event; a MODIFIED event (count went up) updates the entry in place.</summary>
-    public void Observe(WatchEvent<Event> e)
+    public void Observe(WatchEvent<Corev1Event> e)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Object is not { } ev || e.Type is not (WatchEventType.Added or WatchEventType.Modified))
@@ -123,7 +125,7 @@ public sealed class TimelineBuilder
         List<string> order,
         Func<string, string, Instant, TState> create,
         Action<TState, TObject, WatchEventType, DateTimeOffset, long> apply)
-        where TObject : class, IKubeResource<TObject>
+        where TObject : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Object is not { } item || !IsObjectEvent(e.Type))

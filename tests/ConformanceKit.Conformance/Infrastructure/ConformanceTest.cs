@@ -1,9 +1,10 @@
 using ConformanceKit.Fixtures.Existing;
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Infrastructure;
 

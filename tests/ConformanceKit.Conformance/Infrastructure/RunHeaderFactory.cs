@@ -1,7 +1,8 @@
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Report;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Infrastructure;
 
@@ -38,7 +39,7 @@ internal static class RunHeaderFactory
     {
         try
         {
-            var nodes = await client.ListAsync<Node>(null, null, ct);
+            var nodes = await client.ListAsync<V1Node>(null, null, ct);
             return [.. nodes.Items.Select(n => new NodeInfo(n.Metadata.Name ?? "?", n.Status?.NodeInfo?.KubeletVersion,
                 n.Status?.NodeInfo?.ContainerRuntimeVersion, n.Status?.NodeInfo?.OsImage))];
         }
@@ -56,7 +57,7 @@ internal static class RunHeaderFactory
         {
             try
             {
-                var c = await client.GetAsync<StorageClass>(null, name, ct);
+                var c = await client.GetAsync<V1StorageClass>(null, name, ct);
                 classes.Add(new StorageClassInfo(name, c?.Provisioner, c?.VolumeBindingMode, c?.ReclaimPolicy, c?.AllowVolumeExpansion));
             }
             catch (KubeApiException error)

@@ -1,9 +1,11 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Recording;
 using NUnit.Framework;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Scenarios;
 
@@ -24,7 +26,7 @@ public sealed class IdentityScenario : ScenarioTest
         var hostnames = await Commands.HostnamesAsync(names, Cancellation);
 
         // Then the Service is headless, the pods are web-0..2 with hostname/subdomain set, and hostname prints the pod's name
-        var service = await Client.GetAsync<Service>(Namespace, set.EffectiveServiceName, Cancellation);
+        var service = await Client.GetAsync<V1Service>(Namespace, set.EffectiveServiceName, Cancellation);
         service.ShouldNotBeNull($"service {set.EffectiveServiceName} should exist in {Namespace}");
         var timeline = Recorder.BuildTimeline();
         Verify(Naming.Check(timeline, set.Name, set.Replicas));
@@ -40,11 +42,11 @@ public sealed class IdentityScenario : ScenarioTest
 
         // When its pods are Ready
         var view = await Recorder.WaitUntilAsync(
-            v => v.Pods.Values.Count(p => p.Metadata.Labels?.GetValueOrDefault("app") == "plain" && NamespaceView.IsReady(p)) == deployment.Replicas,
+            v => v.Pods.Values.Count(p => p.Metadata.Label("app") == "plain" && NamespaceView.IsReady(p)) == deployment.Replicas,
             StepTimeout, "3 pods of deployment plain Ready", Cancellation);
 
         // Then the naming check fails on their hashed names
-        var names = view.Pods.Values.Where(p => p.Metadata.Labels?.GetValueOrDefault("app") == "plain").Select(p => p.Metadata.Name!).ToList();
+        var names = view.Pods.Values.Where(p => p.Metadata.Label("app") == "plain").Select(p => p.Metadata.Name!).ToList();
         Note($"deployment pods: {string.Join(", ", names)}");
         VerifyControlFails(Naming.Check(names, "plain", deployment.Replicas));
     }

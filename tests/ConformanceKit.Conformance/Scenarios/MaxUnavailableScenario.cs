@@ -1,7 +1,9 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Manifests;
 using NUnit.Framework;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Scenarios;
 
@@ -47,7 +49,7 @@ public sealed class MaxUnavailableScenario : UpdateScenarioTest
     {
         var set = UpdatableSet(UpdateStrategyParameters.RollingUpdate(maxUnavailable: Limit)) with { PodManagementPolicy = PodManagementPolicy.Parallel };
         await CreateSetAsync(set);
-        var stored = await Client.GetAsync<StatefulSet>(Namespace, set.Name, Cancellation);
+        var stored = await Client.GetAsync<V1StatefulSet>(Namespace, set.Name, Cancellation);
         var kept = stored?.Spec?.UpdateStrategy?.RollingUpdate?.MaxUnavailable;
         if (kept is null)
         {

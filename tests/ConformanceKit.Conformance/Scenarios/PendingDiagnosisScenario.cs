@@ -1,9 +1,11 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Diagnosis;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Recording;
 using NUnit.Framework;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Scenarios;
 
@@ -46,24 +48,24 @@ public sealed class PendingDiagnosisScenario : ScenarioTest
         explanation.Sentence.ShouldContain("WaitForFirstConsumer");
     }
 
-    private async Task<(StatefulSetParameters Set, StorageClass Class)> CreatePendingSetAsync(VolumeBindingMode mode)
+    private async Task<(StatefulSetParameters Set, V1StorageClass Class)> CreatePendingSetAsync(VolumeBindingMode mode)
     {
         var className = $"ck-manual-{Namespace}";
         var labels = Session.Run.Labels;
 
         // Registered before the apply (deleting a missing class is a no-op): a cluster-scoped class must not outlive
         // the test even when the apply's answer is lost after the server stored it.
-        AddCleanup(ct => Client.DeleteAsync<StorageClass>(null, className, null, ct));
+        AddCleanup(ct => Client.DeleteAsync<V1StorageClass>(null, className, null, ct));
         await Steps.ApplyAsync(Manifests.Render(new StorageClassParameters { Name = className, BindingMode = mode, Labels = labels }),
             $"applied storageclass {className} (no-provisioner, {mode})", Cancellation);
-        var storageClass = await Client.GetAsync<StorageClass>(null, className, Cancellation)
+        var storageClass = await Client.GetAsync<V1StorageClass>(null, className, Cancellation)
             ?? throw new InvalidOperationException($"storage class {className} was applied but cannot be read back");
         var set = SetParameters("web", StatefulSetVariant.WithStorage) with { StorageClassName = className };
         await CreateSetAsync(set);
         return (set, storageClass);
     }
 
-    private Task<NamespaceView> WaitPendingAsync(StatefulSetParameters set, Func<Event, bool> claimEvent) =>
+    private Task<NamespaceView> WaitPendingAsync(StatefulSetParameters set, Func<Corev1Event, bool> claimEvent) =>
         Recorder.WaitUntilAsync(
             v => v.Claims.TryGetValue(set.ClaimName(0), out var c) && c.Status?.Phase == "Pending"
                 && v.Pods.TryGetValue(set.PodName(0), out var p) && p.Status?.Phase == "Pending"
@@ -71,7 +73,7 @@ public sealed class PendingDiagnosisScenario : ScenarioTest
                 && v.Events.Any(e => e.InvolvedObject?.Name == set.PodName(0) && e.Reason == "FailedScheduling"),
             StepTimeout, $"{set.ClaimName(0)} and {set.PodName(0)} Pending with their events", Cancellation);
 
-    private PendingExplanation Explain(StatefulSetParameters set, NamespaceView view, StorageClass storageClass)
+    private PendingExplanation Explain(StatefulSetParameters set, NamespaceView view, V1StorageClass storageClass)
     {
         var explanation = PendingDiagnosis.Explain(view.Claims[set.ClaimName(0)], view.Events, storageClass, view.Pods[set.PodName(0)]);
         Note(explanation.Sentence);

@@ -1,19 +1,20 @@
 using ConformanceKit.Fixtures.Existing;
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Config;
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Existing;
 
 public sealed class ClusterPreflightTests
 {
-    private static readonly KubeConnection Connection = new() { Server = new Uri("https://10.1.2.3:6443"), Source = "kubeconfig /tmp/kc, context dev" };
+    private static readonly KubeConnection Connection = new(new KubernetesClientConfiguration { Host = "https://10.1.2.3:6443" }, "kubeconfig /tmp/kc, context dev");
 
     [Test]
     public async Task FindMissing_DeniedReviews_AreListedInTheMessage()
     {
         // Given a user allowed everything except pod exec and listing PVs
-        Task<bool> Allowed(ResourceAttributes a, CancellationToken _) =>
+        Task<bool> Allowed(V1ResourceAttributes a, CancellationToken _) =>
             Task.FromResult(!(a.Subresource == "exec" || (a.Resource == "persistentvolumes" && a.Verb == "list")));
 
         // When the required permissions are reviewed
@@ -32,8 +33,8 @@ public sealed class ClusterPreflightTests
     public async Task FindMissing_AllAllowed_FindsNothing_AndAsksAboutWhatTheSuiteNeeds()
     {
         // Given a user allowed everything
-        var asked = new List<ResourceAttributes>();
-        Task<bool> Allowed(ResourceAttributes a, CancellationToken _)
+        var asked = new List<V1ResourceAttributes>();
+        Task<bool> Allowed(V1ResourceAttributes a, CancellationToken _)
         {
             lock (asked)
             {
@@ -48,8 +49,8 @@ public sealed class ClusterPreflightTests
 
         // Then nothing is missing, namespaced rights were asked in a ck- namespace, cluster ones cluster-wide
         missing.ShouldBeEmpty();
-        asked.ShouldContain(a => a.Resource == "namespaces" && a.Verb == "delete" && a.Namespace == null);
-        asked.ShouldContain(a => a.Resource == "statefulsets" && a.Group == "apps" && a.Namespace == "ck-preflight");
+        asked.ShouldContain(a => a.Resource == "namespaces" && a.Verb == "delete" && a.NamespaceProperty == null);
+        asked.ShouldContain(a => a.Resource == "statefulsets" && a.Group == "apps" && a.NamespaceProperty == "ck-preflight");
         asked.ShouldContain(a => a.Resource == "pods" && a.Subresource == "log" && a.Verb == "get");
         asked.ShouldContain(a => a.Resource == "storageclasses" && a.Group == "storage.k8s.io" && a.Verb == "list");
         asked.ShouldContain(a => a.Resource == "events" && a.Verb == "list");
@@ -61,7 +62,7 @@ public sealed class ClusterPreflightTests
         // Given a user allowed only what the old list asked: no patch (apply), no pod create, no exec get, no scale
         string[] oldOnly = ["patch services", "create pods", "patch pods", "deletecollection pods", "get pods/exec", "patch statefulsets/scale",
             "create deployments", "patch deployments", "watch events", "create storageclasses", "patch storageclasses", "delete storageclasses", "patch namespaces"];
-        Task<bool> Allowed(ResourceAttributes a, CancellationToken _) =>
+        Task<bool> Allowed(V1ResourceAttributes a, CancellationToken _) =>
             Task.FromResult(!oldOnly.Contains($"{a.Verb} {a.Resource}{(a.Subresource is null ? "" : "/" + a.Subresource)}"));
 
         // When reviewed
@@ -69,8 +70,8 @@ public sealed class ClusterPreflightTests
 
         // Then each request the suite makes and the user may not is reported, with group and namespace exactly right
         missing.Select(m => $"{m.Verb} {m.Resource}{(m.Subresource is null ? "" : "/" + m.Subresource)}").ShouldBe(oldOnly, ignoreOrder: true);
-        missing.ShouldContain(m => m.Resource == "statefulsets" && m.Subresource == "scale" && m.Group == "apps" && m.ToAttributes().Namespace == RequiredPermission.ProbeNamespace);
-        missing.ShouldContain(m => m.Resource == "storageclasses" && m.Group == "storage.k8s.io" && m.ToAttributes().Namespace == null);
+        missing.ShouldContain(m => m.Resource == "statefulsets" && m.Subresource == "scale" && m.Group == "apps" && m.ToAttributes().NamespaceProperty == RequiredPermission.ProbeNamespace);
+        missing.ShouldContain(m => m.Resource == "storageclasses" && m.Group == "storage.k8s.io" && m.ToAttributes().NamespaceProperty == null);
         missing.ShouldContain(m => m.Resource == "pods" && m.Subresource == "exec" && m.Verb == "get" && m.Group == "");
     }
 
@@ -86,7 +87,7 @@ public sealed class ClusterPreflightTests
     public void ChooseStorageClass_NamedOrDefault_OrListsWhatExists()
     {
         // Given a cluster with a default class and another
-        StorageClass[] classes =
+        V1StorageClass[] classes =
         [
             new() { Metadata = new() { Name = "slow" } },
             new() { Metadata = new() { Name = "local-path", Annotations = new Dictionary<string, string> { ["storageclass.kubernetes.io/is-default-class"] = "true" } } },
@@ -105,7 +106,7 @@ public sealed class ClusterPreflightTests
     public void RetainWarning_OnlyForAClassThatKeepsItsVolumes()
     {
         // Given a Retain class and a Delete class
-        StorageClass[] classes =
+        V1StorageClass[] classes =
         [
             new() { Metadata = new() { Name = "keeps" }, ReclaimPolicy = "Retain" },
             new() { Metadata = new() { Name = "cleans" }, ReclaimPolicy = "Delete" },

@@ -1,13 +1,15 @@
 using ConformanceKit.Fixtures.Existing;
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Models;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Existing;
 
 /// <summary>The preflight of several storage classes: each must exist, each is described in one line.</summary>
 public sealed class StorageClassPreflightTests
 {
-    private static readonly StorageClass[] Classes =
+    private static readonly V1StorageClass[] Classes =
     [
         new() { Metadata = new() { Name = "slow-hdd" }, Provisioner = "example.com/hdd", ReclaimPolicy = "Retain" },
         new()

@@ -1,7 +1,9 @@
 using System.Text;
 using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.K3s;
-using ConformanceKit.Kube.Config;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Plumbing;
 
@@ -132,8 +134,8 @@ public sealed class KubeconfigReadTests
     {
         // Given the rewritten k3s kubeconfig, When loaded, Then it yields the host port and the token user
         var rewritten = K3sKubeconfig.RewriteServer(K3sStyleKubeconfig, new Uri("https://127.0.0.1:40124"), "test");
-        var connection = KubeConfigLoader.LoadFromText(rewritten, "test", null);
+        var connection = KubeconfigLoader.LoadFromText(rewritten, "test", null);
         connection.Server.Port.ShouldBe(40124);
-        connection.Credentials.ShouldNotBeNull();
+        connection.Configuration.AccessToken.ShouldNotBeNullOrEmpty();
     }
 }

@@ -1,6 +1,8 @@
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
 using ConformanceKit.TestSupport.Loopback;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Session;
 

@@ -1,6 +1,8 @@
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
 using ConformanceKit.TestSupport.Loopback;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Session;
 
@@ -40,7 +42,7 @@ public sealed class TestNamespacesLoopbackTests
         using var client = KubeClient.Create(server.CreateConnection());
         var namespaces = new TestNamespaces(client, session);
         var created = await namespaces.CreateAsync("Some_Test", CancellationToken.None);
-        server.Map("DELETE", $"/api/v1/namespaces/{created}", Respond.Json(200, """{"kind":"Namespace"}"""));
+        server.Map("DELETE", $"/api/v1/namespaces/{created}", Respond.Json(200, """{"kind":"V1Namespace"}"""));
 
         // When the session's leftovers are deleted
         await namespaces.DeleteAllOfSessionAsync(CancellationToken.None);

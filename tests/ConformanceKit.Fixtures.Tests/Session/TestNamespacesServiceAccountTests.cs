@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
 using ConformanceKit.TestSupport.Loopback;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Session;
 
@@ -69,7 +71,7 @@ public sealed class TestNamespacesServiceAccountTests
     /// <summary>The default ServiceAccount is absent at list time and added on the watch once released.</summary>
     internal static void ServiceAccountAppearsAfter(LoopbackApiServer server, string @namespace, Task released, TaskCompletionSource? watching = null)
     {
-        var account = $$$"""{"kind":"ServiceAccount","apiVersion":"v1","metadata":{"name":"default","namespace":"{{{@namespace}}}","uid":"sa-1","resourceVersion":"42"}}""";
+        var account = $$$"""{"kind":"V1ServiceAccount","apiVersion":"v1","metadata":{"name":"default","namespace":"{{{@namespace}}}","uid":"sa-1","resourceVersion":"42"}}""";
         var script = new WatchScript().WaitFor(released).Event("ADDED", account).HoldOpen();
         server.MapList($"/api/v1/namespaces/{@namespace}/serviceaccounts", Respond.List("ServiceAccountList", "41", null));
         server.MapWatch($"/api/v1/namespaces/{@namespace}/serviceaccounts", async context =>

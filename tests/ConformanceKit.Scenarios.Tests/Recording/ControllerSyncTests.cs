@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.TestSupport.Loopback;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
@@ -56,7 +57,7 @@ public sealed class ControllerSyncTests
 
         // When the earlier barrier's patch (spec.revisionHistoryLimit) is sent
         var error = await Should.ThrowAsync<KubeApiException>(() =>
-            client.PatchMergeAsync<StatefulSet>(Namespace, "web", """{"spec":{"revisionHistoryLimit":11}}""", null, cancellationToken));
+            client.PatchMergeAsync<V1StatefulSet>(Namespace, "web", """{"spec":{"revisionHistoryLimit":11}}""", null, cancellationToken));
 
         // Then it gets what the real v1.26 server answered, and nothing was stored
         error.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -145,5 +146,5 @@ public sealed class ControllerSyncTests
     }
 
     private static string Set(long generation, long observed, int partition = 0, string updateRevision = "web-74cf54d79") =>
-        $$$"""{"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"web","namespace":"{{{Namespace}}}","uid":"u-web","resourceVersion":"{{{500 + observed}}}","generation":{{{generation}}}},"spec":{"replicas":3,"revisionHistoryLimit":10,"serviceName":"web","updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":{{{partition}}} } }},"status":{"observedGeneration":{{{observed}}},"currentRevision":"web-74cf54d79","updateRevision":"{{{updateRevision}}}"}}""";
+        $$$"""{"apiVersion":"apps/v1","kind":"V1StatefulSet","metadata":{"name":"web","namespace":"{{{Namespace}}}","uid":"u-web","resourceVersion":"{{{500 + observed}}}","generation":{{{generation}}}},"spec":{"replicas":3,"revisionHistoryLimit":10,"serviceName":"web","updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":{{{partition}}} } }},"status":{"observedGeneration":{{{observed}}},"currentRevision":"web-74cf54d79","updateRevision":"{{{updateRevision}}}"}}""";
 }

@@ -1,13 +1,15 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Recording;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
 public sealed class NamespaceViewTests
 {
-    private static readonly IReadOnlyList<Pod> Web0 =
-        [.. RecordedStreams.Typed<Pod>([.. new RecordedStreams("ordered-lifecycle").Lines("pods").Take(6)]).Select(e => e.Object!)];
+    private static readonly IReadOnlyList<V1Pod> Web0 =
+        [.. RecordedStreams.Typed<V1Pod>([.. new RecordedStreams("ordered-lifecycle").Lines("pods").Take(6)]).Select(e => e.Object!)];
 
     [Test]
     public void IsHeldUnready_RunningPodWhoseReadyConditionIsFalse_IsHeld()
@@ -28,7 +30,8 @@ public sealed class NamespaceViewTests
         // Given web-0 still creating its container, web-0 Ready, and the started web-0 with a deletion requested
         var creating = Web0[3];
         var ready = Web0[5];
-        var terminating = Web0[4] with { Metadata = Web0[4].Metadata with { DeletionTimestamp = DateTimeOffset.UnixEpoch } };
+        var terminating = KubernetesJson.Deserialize<V1Pod>(KubernetesJson.Serialize(Web0[4]));
+        terminating.Metadata.DeletionTimestamp = DateTime.UnixEpoch;
 
         // When each is asked whether it is held
         bool[] answers = [NamespaceView.IsHeldUnready(creating), NamespaceView.IsHeldUnready(ready), NamespaceView.IsHeldUnready(terminating)];
@@ -56,13 +59,13 @@ public sealed class NamespaceViewTests
         answers.ShouldBe([true, false, false, false]);
     }
 
-    private static NamespaceView View(params PersistentVolumeClaim[] claims) => new(
-        new Dictionary<string, Pod>(), claims.ToDictionary(c => c.Metadata.Name!), [], () => new Timeline.TimelineBuilder().Build());
+    private static NamespaceView View(params V1PersistentVolumeClaim[] claims) => new(
+        new Dictionary<string, V1Pod>(), claims.ToDictionary(c => c.Metadata.Name!), [], () => new Timeline.TimelineBuilder().Build());
 
-    private static PersistentVolumeClaim Claim(string name, string phase, string? volume) => new()
+    private static V1PersistentVolumeClaim Claim(string name, string phase, string? volume) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Uid = name },
-        Spec = new PersistentVolumeClaimSpec { VolumeName = volume },
-        Status = new PersistentVolumeClaimStatus { Phase = phase },
+        Metadata = new V1ObjectMeta { Name = name, Uid = name },
+        Spec = new V1PersistentVolumeClaimSpec { VolumeName = volume },
+        Status = new V1PersistentVolumeClaimStatus { Phase = phase },
     };
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.TestSupport.Loopback;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
@@ -57,7 +59,7 @@ internal sealed class RecordedStreams(string scenario)
     }
 
     /// <summary>The typed events of a stream, stamped with consecutive observer times (the un-interrupted reference).</summary>
-    public static IEnumerable<WatchEvent<T>> Typed<T>(IReadOnlyList<string> lines) where T : class, IKubeResource<T>
+    public static IEnumerable<WatchEvent<T>> Typed<T>(IReadOnlyList<string> lines) where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var start = DateTimeOffset.UnixEpoch;
         var i = 0;
@@ -70,7 +72,7 @@ internal sealed class RecordedStreams(string scenario)
             }
 
             var kind = Enum.Parse<WatchEventType>(type, ignoreCase: true);
-            yield return new WatchEvent<T>(kind, KubeJson.Deserialize(obj, T.JsonTypeInfo), null, start.AddMilliseconds(i++));
+            yield return new WatchEvent<T>(kind, KubernetesJson.Deserialize<T>(obj), null, start.AddMilliseconds(i++));
         }
     }
 }

@@ -1,11 +1,12 @@
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Timeline;
 using ConformanceKit.TestSupport.Loopback;
 using NUnit.Framework;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
@@ -147,17 +148,17 @@ public sealed class ScenarioRecorderReplayTests
     private static Timeline.Timeline Reference(IReadOnlyList<string> pods, IReadOnlyList<string> claims, IReadOnlyList<string> events)
     {
         var builder = new TimelineBuilder();
-        foreach (var e in RecordedStreams.Typed<Pod>(pods))
+        foreach (var e in RecordedStreams.Typed<V1Pod>(pods))
         {
             builder.Observe(e);
         }
 
-        foreach (var e in RecordedStreams.Typed<PersistentVolumeClaim>(claims))
+        foreach (var e in RecordedStreams.Typed<V1PersistentVolumeClaim>(claims))
         {
             builder.Observe(e);
         }
 
-        foreach (var e in RecordedStreams.Typed<Event>(events))
+        foreach (var e in RecordedStreams.Typed<Corev1Event>(events))
         {
             builder.Observe(e);
         }

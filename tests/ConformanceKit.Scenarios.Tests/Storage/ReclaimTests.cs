@@ -1,7 +1,9 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Storage;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
@@ -9,10 +11,10 @@ public sealed class ReclaimTests
 {
     private static readonly Dictionary<string, string> Volumes = new() { ["data-web-0"] = "pv-0", ["data-web-1"] = "pv-1" };
 
-    private static PersistentVolume Volume(string name, string phase, string? claimNamespace = "ck-reclaim-ab12", string policy = "Retain", bool provisioned = true) => new()
+    private static V1PersistentVolume V1Volume(string name, string phase, string? claimNamespace = "ck-reclaim-ab12", string policy = "Retain", bool provisioned = true) => new()
     {
         Metadata = new() { Name = name, Annotations = provisioned ? new Dictionary<string, string> { [Reclaim.ProvisionedByAnnotation] = "kubernetes.io/host-path" } : null },
-        Spec = new() { PersistentVolumeReclaimPolicy = policy, ClaimRef = claimNamespace is null ? null : new() { Namespace = claimNamespace, Name = "data-web-0" } },
+        Spec = new() { PersistentVolumeReclaimPolicy = policy, ClaimRef = claimNamespace is null ? null : new() { NamespaceProperty = claimNamespace, Name = "data-web-0" } },
         Status = new() { Phase = phase },
     };
 
@@ -20,7 +22,7 @@ public sealed class ReclaimTests
     public void Delete_VolumesGone_Passes()
     {
         // Given / When / Then
-        Reclaim.Check("fast-ssd", "Delete", Volumes, [Volume("pv-other", "Bound")]).ShouldPass();
+        Reclaim.Check("fast-ssd", "Delete", Volumes, [V1Volume("pv-other", "Bound")]).ShouldPass();
     }
 
     [Test]
@@ -28,7 +30,7 @@ public sealed class ReclaimTests
     {
         // Given pv-1 is Released under a Delete class (the deleter failed or has not run)
         // When / Then
-        Reclaim.Check("fast-ssd", "Delete", Volumes, [Volume("pv-1", "Released")])
+        Reclaim.Check("fast-ssd", "Delete", Volumes, [V1Volume("pv-1", "Released")])
             .ShouldFail("volume pv-1 of the deleted claim data-web-1 still exists (Released) although class fast-ssd has reclaimPolicy Delete");
     }
 
@@ -36,7 +38,7 @@ public sealed class ReclaimTests
     public void Retain_VolumesReleasedAndKept_PassesWithAWarningNamingThem()
     {
         // Given / When
-        var result = Reclaim.Check("slow-hdd", "Retain", Volumes, [Volume("pv-0", "Released"), Volume("pv-1", "Released")]);
+        var result = Reclaim.Check("slow-hdd", "Retain", Volumes, [V1Volume("pv-0", "Released"), V1Volume("pv-1", "Released")]);
 
         // Then
         result.ShouldPass().Message.ShouldStartWith("warning: class slow-hdd retains volumes: pv-0, pv-1 stay Released");
@@ -47,7 +49,7 @@ public sealed class ReclaimTests
     {
         // Given pv-0 disappeared although the class retains volumes
         // When / Then
-        Reclaim.Check("slow-hdd", "Retain", Volumes, [Volume("pv-1", "Released")])
+        Reclaim.Check("slow-hdd", "Retain", Volumes, [V1Volume("pv-1", "Released")])
             .ShouldFail("volume pv-0 of claim data-web-0 was deleted although class slow-hdd has reclaimPolicy Retain");
     }
 
@@ -58,9 +60,9 @@ public sealed class ReclaimTests
         // and a pre-provisioned one (no provisioned-by annotation: an administrator's) last bound to a claim of this run
         var volumes = new[]
         {
-            Volume("ours-released", "Released"), Volume("ours-bound", "Bound"), Volume("theirs", "Released", "production"),
-            Volume("unclaimed", "Available", null), Volume("ours-failed", "Failed", "ck-other-run-cd34"), Volume("ours-delete", "Released", policy: "Delete"),
-            Volume("admins-local-disk", "Released", provisioned: false),
+            V1Volume("ours-released", "Released"), V1Volume("ours-bound", "Bound"), V1Volume("theirs", "Released", "production"),
+            V1Volume("unclaimed", "Available", null), V1Volume("ours-failed", "Failed", "ck-other-run-cd34"), V1Volume("ours-delete", "Released", policy: "Delete"),
+            V1Volume("admins-local-disk", "Released", provisioned: false),
         };
 
         // When

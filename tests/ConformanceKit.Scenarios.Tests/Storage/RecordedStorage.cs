@@ -1,6 +1,8 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Tests.Support;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
@@ -31,14 +33,14 @@ internal static class RecordedStorage
     private static Timeline.Timeline Build(string folder)
     {
         var builder = new TimelineBuilder();
-        foreach (var e in Recorded.Watch(folder, "pods.watch.jsonl", KubeJson.Context.Pod, Stamps)) builder.Observe(e);
+        foreach (var e in Recorded.Watch<V1Pod>(folder, "pods.watch.jsonl", Stamps)) builder.Observe(e);
         foreach (var e in Recorded.Claims(folder)) builder.Observe(e);
         foreach (var e in Recorded.Events(folder)) builder.Observe(e);
         foreach (var s in Recorded.Steps(folder)) builder.MarkStep(s.Label, s.At);
         return builder.Build();
     }
 
-    private static IEnumerable<DateTimeOffset?> Stamps(Pod pod) =>
+    private static IEnumerable<DateTime?> Stamps(V1Pod pod) =>
         (pod.Status?.Conditions ?? []).Select(c => c.LastTransitionTime)
             .Concat((pod.Status?.ContainerStatuses ?? []).SelectMany(c => new[]
             {

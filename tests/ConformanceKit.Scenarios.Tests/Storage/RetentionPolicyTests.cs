@@ -1,8 +1,10 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Storage;
 using ConformanceKit.Scenarios.Tests.Support;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
@@ -119,10 +121,10 @@ public sealed class RetentionPolicyTests
     public void Support_StoredPolicy_IsReadBackFromWhatTheServerStored()
     {
         // Given what the v1.26 server with the gate on stored, and a set as a server with the gate off stores it
-        var stored = KubeJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(SharedData.Text("recorded-k8s-1.26", "retention-policy-delete", "stored-retention-policy.json")),
-            KubeJson.Context.StatefulSetPersistentVolumeClaimRetentionPolicy);
-        var withPolicy = new StatefulSet { Metadata = new() { Name = "web" }, Spec = new() { PersistentVolumeClaimRetentionPolicy = stored } };
-        var dropped = new StatefulSet { Metadata = new() { Name = "web" }, Spec = new() };
+        var stored = KubernetesJson.Deserialize<V1StatefulSetPersistentVolumeClaimRetentionPolicy>(
+            SharedData.Text("recorded-k8s-1.26", "retention-policy-delete", "stored-retention-policy.json"));
+        var withPolicy = new V1StatefulSet { Metadata = new() { Name = "web" }, Spec = new() { PersistentVolumeClaimRetentionPolicy = stored } };
+        var dropped = new V1StatefulSet { Metadata = new() { Name = "web" }, Spec = new() };
 
         // When / Then
         RetentionPolicySupport.SkipReason(withPolicy).ShouldBeNull();

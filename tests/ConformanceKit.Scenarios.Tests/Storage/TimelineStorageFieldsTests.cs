@@ -1,16 +1,18 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Tests.Support;
 using ConformanceKit.Scenarios.Timeline;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
 /// <summary>What the timeline builder records for storage latencies: in-place restarts, claim owners, the selected node.</summary>
 public sealed class TimelineStorageFieldsTests
 {
-    private static Pod Pod(int restarts, ContainerState state, ContainerState? last = null) => new()
+    private static V1Pod V1Pod(int restarts, V1ContainerState state, V1ContainerState? last = null) => new()
     {
-        Metadata = new() { Name = "web-1", Uid = "u1", CreationTimestamp = Hand.At(0) },
+        Metadata = new() { Name = "web-1", Uid = "u1", CreationTimestamp = Hand.Time(0) },
         Status = new()
         {
             Phase = "Running",
@@ -18,21 +20,21 @@ public sealed class TimelineStorageFieldsTests
         },
     };
 
-    private static ContainerState Running(double at) => new() { Running = new() { StartedAt = Hand.At(at) } };
+    private static V1ContainerState Running(double at) => new() { Running = new() { StartedAt = Hand.Time(at) } };
 
-    private static ContainerState Terminated(double started, double finished, int exit) =>
-        new() { Terminated = new() { StartedAt = Hand.At(started), FinishedAt = Hand.At(finished), ExitCode = exit, Reason = exit == 0 ? "Completed" : "Error" } };
+    private static V1ContainerState Terminated(double started, double finished, int exit) =>
+        new() { Terminated = new() { StartedAt = Hand.Time(started), FinishedAt = Hand.Time(finished), ExitCode = exit, Reason = exit == 0 ? "Completed" : "Error" } };
 
     [Test]
     public void Observe_ContainerExitsAndRestarts_RecordsOneRestartWithBothStamps()
     {
         // Given the container running, seen terminated (exit 0 at 10), then waiting, then running again at 12
         var builder = new TimelineBuilder();
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Added, Pod(0, Running(1)), "1", Hand.At(1.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod(0, Terminated(1, 10, 0)), "2", Hand.At(10.4)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod(1, new() { Waiting = new() { Reason = "ContainerCreating" } }, Terminated(1, 10, 0)), "3", Hand.At(10.6)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod(1, Running(12), Terminated(1, 10, 0)), "4", Hand.At(12.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod(1, Running(12), Terminated(1, 10, 0)), "5", Hand.At(13)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod(0, Running(1)), "1", Hand.At(1.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(0, Terminated(1, 10, 0)), "2", Hand.At(10.4)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(1, new() { Waiting = new() { Reason = "ContainerCreating" } }, Terminated(1, 10, 0)), "3", Hand.At(10.6)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(1, Running(12), Terminated(1, 10, 0)), "4", Hand.At(12.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(1, Running(12), Terminated(1, 10, 0)), "5", Hand.At(13)));
 
         // When
         var restart = builder.Build().Pods.ShouldHaveSingleItem().Restarts.ShouldHaveSingleItem();
@@ -48,8 +50,8 @@ public sealed class TimelineStorageFieldsTests
     {
         // Given a container that runs and then terminates on pod deletion (restartCount stays 0)
         var builder = new TimelineBuilder();
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Added, Pod(0, Running(1)), "1", Hand.At(1.3)));
-        builder.Observe(new WatchEvent<Pod>(WatchEventType.Modified, Pod(0, Terminated(1, 10, 0)), "2", Hand.At(10.4)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod(0, Running(1)), "1", Hand.At(1.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(0, Terminated(1, 10, 0)), "2", Hand.At(10.4)));
 
         // When / Then
         builder.Build().Pods.ShouldHaveSingleItem().Restarts.ShouldBeEmpty();
@@ -59,20 +61,20 @@ public sealed class TimelineStorageFieldsTests
     public void Observe_ClaimOwnersAndSelectedNode_AreRecordedInOrderOfFirstSight()
     {
         // Given a claim first without owner, then owned by the set and the selected-node annotation, then by its pod
-        PersistentVolumeClaim Claim(IReadOnlyDictionary<string, string>? annotations, params string[] owners) => new()
+        V1PersistentVolumeClaim Claim(IDictionary<string, string>? annotations, params string[] owners) => new()
         {
             Metadata = new()
             {
-                Name = "data-web-1", Uid = "c1", CreationTimestamp = Hand.At(0), Annotations = annotations,
-                OwnerReferences = [.. owners.Select(o => new OwnerReference { Kind = o.Split('/')[0], Name = o.Split('/')[1] })],
+                Name = "data-web-1", Uid = "c1", CreationTimestamp = Hand.Time(0), Annotations = annotations,
+                OwnerReferences = [.. owners.Select(o => new V1OwnerReference { Kind = o.Split('/')[0], Name = o.Split('/')[1] })],
             },
             Status = new() { Phase = "Pending" },
         };
         var selected = new Dictionary<string, string> { [ClaimHistory.SelectedNodeAnnotation] = "node-a" };
         var builder = new TimelineBuilder();
-        builder.Observe(new WatchEvent<PersistentVolumeClaim>(WatchEventType.Added, Claim(null), "1", Hand.At(0.2)));
-        builder.Observe(new WatchEvent<PersistentVolumeClaim>(WatchEventType.Modified, Claim(selected, "StatefulSet/web"), "2", Hand.At(1.5)));
-        builder.Observe(new WatchEvent<PersistentVolumeClaim>(WatchEventType.Modified, Claim(selected, "Pod/web-1"), "3", Hand.At(9)));
+        builder.Observe(new WatchEvent<V1PersistentVolumeClaim>(WatchEventType.Added, Claim(null), "1", Hand.At(0.2)));
+        builder.Observe(new WatchEvent<V1PersistentVolumeClaim>(WatchEventType.Modified, Claim(selected, "StatefulSet/web"), "2", Hand.At(1.5)));
+        builder.Observe(new WatchEvent<V1PersistentVolumeClaim>(WatchEventType.Modified, Claim(selected, "Pod/web-1"), "3", Hand.At(9)));
 
         // When
         var claim = builder.Build().Claims.ShouldHaveSingleItem();

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ConformanceKit.Kube.Api;
 using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.Scenarios.Storage;
 using ConformanceKit.TestSupport.Loopback;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
@@ -21,8 +23,8 @@ public sealed class VolumeStepsTests
         // Given the run's Retained volumes, one still Bound (its claim not yet gone) and one Released, beside a Released
         // volume of another namespace, a pre-provisioned one last bound in this namespace, and one of a Delete class
         await using var server = await ServeAsync(
-            [Volume("pv-ours", "Bound"), Volume("pv-ours-released", "Released"), Volume("pv-theirs", "Released", claimNamespace: "production"),
-             Volume("pv-static", "Released", provisioned: false), Volume("pv-delete", "Released", policy: "Delete")],
+            [V1Volume("pv-ours", "Bound"), V1Volume("pv-ours-released", "Released"), V1Volume("pv-theirs", "Released", claimNamespace: "production"),
+             V1Volume("pv-static", "Released", provisioned: false), V1Volume("pv-delete", "Released", policy: "Delete")],
             cancellationToken);
         using var client = KubeClient.Create(server.CreateConnection());
 
@@ -38,7 +40,7 @@ public sealed class VolumeStepsTests
     public async Task HandBackRetained_VolumeGoneBeforeItsPatch_IsSkipped(CancellationToken cancellationToken)
     {
         // Given the run's Released volume, deleted by someone else between the list and the patch (404)
-        await using var server = await ServeAsync([Volume("pv-gone", "Released")], cancellationToken);
+        await using var server = await ServeAsync([V1Volume("pv-gone", "Released")], cancellationToken);
         server.Map("PATCH", $"{VolumesPath}/pv-gone", Respond.Status(404, "NotFound", "persistentvolumes \"pv-gone\" not found"));
         using var client = KubeClient.Create(server.CreateConnection());
 
@@ -57,13 +59,13 @@ public sealed class VolumeStepsTests
         server.MapList(VolumesPath, Respond.List("PersistentVolumeList", "700", null, [.. volumes]));
         foreach (var name in new[] { "pv-ours", "pv-ours-released" })
         {
-            server.Map("PATCH", $"{VolumesPath}/{name}", Respond.Json(200, Volume(name, "Released", policy: "Delete", resourceVersion: 720)));
+            server.Map("PATCH", $"{VolumesPath}/{name}", Respond.Json(200, V1Volume(name, "Released", policy: "Delete", resourceVersion: 720)));
         }
 
         return server;
     }
 
-    private static string Volume(string name, string phase, string claimNamespace = Namespace, string policy = "Retain", bool provisioned = true, int resourceVersion = 701)
+    private static string V1Volume(string name, string phase, string claimNamespace = Namespace, string policy = "Retain", bool provisioned = true, int resourceVersion = 701)
     {
         var metadata = new JsonObject { ["name"] = name, ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
         if (provisioned)

@@ -9,6 +9,9 @@ internal static class Hand
 
     public static DateTimeOffset At(double seconds) => T0 + TimeSpan.FromMilliseconds(Math.Round(seconds * 1000));
 
+    /// <summary>The same instant as a UTC DateTime, as the package's models carry it.</summary>
+    public static DateTime Time(double seconds) => At(seconds).UtcDateTime;
+
     public static Instant Server(double seconds) => new(At(seconds), At(seconds + 0.2), (long)(seconds * 1000));
 
     public static Instant Observed(double seconds) => new(null, At(seconds + 0.2), (long)(seconds * 1000));

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Support;
 
@@ -12,21 +14,21 @@ namespace ConformanceKit.Scenarios.Tests.Support;
 /// </summary>
 internal static class Recorded
 {
-    public static IReadOnlyList<WatchEvent<T>> Watch<T>(string folder, string file, JsonTypeInfo<T> typeInfo, Func<T, IEnumerable<DateTimeOffset?>> stamps)
+    public static IReadOnlyList<WatchEvent<T>> Watch<T>(string folder, string file, Func<T, IEnumerable<DateTime?>> stamps)
     {
         var events = new List<WatchEvent<T>>();
         var clock = DateTimeOffset.MinValue;
         foreach (var line in SharedData.Text("recorded-k8s-1.26", folder, file).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var raw = KubeJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(line), KubeJson.Context.RawWatchEvent);
-            var type = Enum.Parse<WatchEventType>(raw.Type, ignoreCase: true);
+            var raw = KubernetesJson.Deserialize<Watcher<T>.WatchEvent>(line);
+            var type = raw.Type;
             if (type is WatchEventType.Bookmark or WatchEventType.Error)
             {
                 continue;
             }
 
-            var obj = KubeJson.Deserialize(raw.Object, typeInfo);
-            var latest = stamps(obj).OfType<DateTimeOffset>().DefaultIfEmpty(clock).Max();
+            var obj = raw.Object;
+            var latest = stamps(obj).OfType<DateTime>().Select(t => new DateTimeOffset(t, TimeSpan.Zero)).DefaultIfEmpty(clock).Max();
             clock = clock == DateTimeOffset.MinValue ? latest.AddMilliseconds(999) : Max(clock.AddMilliseconds(1), latest.AddMilliseconds(999));
             events.Add(new WatchEvent<T>(type, obj, null, clock));
         }
@@ -34,16 +36,16 @@ internal static class Recorded
         return events;
     }
 
-    public static IReadOnlyList<WatchEvent<Pod>> Pods(string folder) => Watch(folder, "pods.watch.jsonl", KubeJson.Context.Pod, p =>
+    public static IReadOnlyList<WatchEvent<V1Pod>> Pods(string folder) => Watch<V1Pod>(folder, "pods.watch.jsonl", p =>
         (p.Status?.Conditions ?? []).Select(c => c.LastTransitionTime)
             .Append(p.Metadata.CreationTimestamp)
             .Append(p.Metadata.DeletionTimestamp - TimeSpan.FromSeconds(p.Metadata.DeletionGracePeriodSeconds ?? 0)));
 
-    public static IReadOnlyList<WatchEvent<PersistentVolumeClaim>> Claims(string folder) =>
-        Watch(folder, "pvcs.watch.jsonl", KubeJson.Context.PersistentVolumeClaim, c => [c.Metadata.CreationTimestamp, c.Metadata.DeletionTimestamp]);
+    public static IReadOnlyList<WatchEvent<V1PersistentVolumeClaim>> Claims(string folder) =>
+        Watch<V1PersistentVolumeClaim>(folder, "pvcs.watch.jsonl", c => [c.Metadata.CreationTimestamp, c.Metadata.DeletionTimestamp]);
 
-    public static IReadOnlyList<WatchEvent<Event>> Events(string folder) =>
-        Watch(folder, "events.watch.jsonl", KubeJson.Context.Event, e => [e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp]);
+    public static IReadOnlyList<WatchEvent<Corev1Event>> Events(string folder) =>
+        Watch<Corev1Event>(folder, "events.watch.jsonl", e => [e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp]);
 
     public static IReadOnlyList<TimelineStep> Steps(string folder) =>
         SharedData.Text("recorded-k8s-1.26", folder, "steps.log").Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -57,7 +59,7 @@ internal static class Recorded
     /// event the server stored before it (resourceVersions of one etcd are ordered), never before the previous event.
     /// Empty when the folder did not record that stream.
     /// </summary>
-    public static IReadOnlyList<WatchEvent<T>> AlongPods<T>(string folder, string file, JsonTypeInfo<T> typeInfo) where T : IKubeResource<T>
+    public static IReadOnlyList<WatchEvent<T>> AlongPods<T>(string folder, string file) where T : IKubernetesObject<V1ObjectMeta>
     {
         if (!File.Exists(SharedData.Path("recorded-k8s-1.26", folder, file)))
         {
@@ -67,7 +69,7 @@ internal static class Recorded
         var pods = Pods(folder).Select(p => (Version: long.Parse(p.Object!.Metadata.ResourceVersion!, CultureInfo.InvariantCulture), p.ObservedAt)).ToList();
         var events = new List<WatchEvent<T>>();
         var clock = DateTimeOffset.MinValue;
-        foreach (var e in Watch(folder, file, typeInfo, o => [o.Metadata.CreationTimestamp]))
+        foreach (var e in Watch<T>(folder, file, o => [o.Metadata.CreationTimestamp]))
         {
             var version = long.Parse(e.Object!.Metadata.ResourceVersion!, CultureInfo.InvariantCulture);
             var before = pods.LastOrDefault(p => p.Version < version);
@@ -79,11 +81,11 @@ internal static class Recorded
         return events;
     }
 
-    public static IReadOnlyList<WatchEvent<StatefulSet>> StatefulSets(string folder) =>
-        AlongPods(folder, "statefulsets.watch.jsonl", KubeJson.Context.StatefulSet);
+    public static IReadOnlyList<WatchEvent<V1StatefulSet>> StatefulSets(string folder) =>
+        AlongPods<V1StatefulSet>(folder, "statefulsets.watch.jsonl");
 
-    public static IReadOnlyList<WatchEvent<ControllerRevision>> ControllerRevisions(string folder) =>
-        AlongPods(folder, "controllerrevisions.watch.jsonl", KubeJson.Context.ControllerRevision);
+    public static IReadOnlyList<WatchEvent<V1ControllerRevision>> ControllerRevisions(string folder) =>
+        AlongPods<V1ControllerRevision>(folder, "controllerrevisions.watch.jsonl");
 
     /// <summary>The timeline built from a recorded folder's pods, claims, events and steps (and StatefulSets and ControllerRevisions when recorded).</summary>
     public static Timeline.Timeline Timeline(string folder)

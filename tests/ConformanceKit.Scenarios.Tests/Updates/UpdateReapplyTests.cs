@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
-using ConformanceKit.Kube.Api;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.Scenarios.Tests.Manifests;
 using ConformanceKit.TestSupport.Loopback;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Updates;
 
@@ -66,7 +68,7 @@ public sealed class UpdateReapplyTests
         {
             var stored = step is StatefulSetParameters set
                 ? (await client.ApplyAsync(Renderer.Render(set), Namespace, cancellationToken)).Single()
-                : await client.PatchMergeAsync<ConformanceKit.Kube.Models.StatefulSet>(Namespace, "web", (string)step, null, cancellationToken);
+                : await client.PatchMergeAsync<V1StatefulSet>(Namespace, "web", (string)step, null, cancellationToken);
             generations.Add(ControllerSync.Generation(stored));
         }
 

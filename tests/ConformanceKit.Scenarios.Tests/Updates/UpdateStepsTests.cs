@@ -1,10 +1,12 @@
 using System.Text.Json;
-using ConformanceKit.Kube.Api;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.Scenarios.Tests.Recording;
 using ConformanceKit.TestSupport.Loopback;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Updates;
 
@@ -24,7 +26,7 @@ public sealed class UpdateStepsTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var listedAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await ServeAsync(
-            new WatchScript().WaitFor(gate.Task).Event("MODIFIED", Pod("u-1", "402", terminating: true)),
+            new WatchScript().WaitFor(gate.Task).Event("MODIFIED", V1Pod("u-1", "402", terminating: true)),
             new WatchScript().Event("MODIFIED", Set(2, observed: 2)),
             listedAgain, cancellationToken);
         using var client = KubeClient.Create(server.CreateConnection());
@@ -130,9 +132,9 @@ public sealed class UpdateStepsTests
         var server = await LoopbackApiServer.StartAsync(cancellationToken);
         server.MapRecordedDiscovery();
         server.MapWatch(PodsPath, Respond.Watch(podWatch));
-        server.MapList(PodsPath, Respond.List("PodList", "400", null, Pod("u-1", "401", terminating: false)), async context =>
+        server.MapList(PodsPath, Respond.List("PodList", "400", null, V1Pod("u-1", "401", terminating: false)), async context =>
         {
-            await Respond.List("PodList", "402", null, Pod("u-1", "402", terminating: listedAgain is not null))(context);
+            await Respond.List("PodList", "402", null, V1Pod("u-1", "402", terminating: listedAgain is not null))(context);
             listedAgain?.TrySetResult();
         });
         ReplayServer.MapResource(server, $"/api/v1/namespaces/{Namespace}/persistentvolumeclaims", "PersistentVolumeClaimList", [("400", [])]);
@@ -142,12 +144,12 @@ public sealed class UpdateStepsTests
         return server;
     }
 
-    private static string Pod(string uid, string resourceVersion, bool terminating)
+    private static string V1Pod(string uid, string resourceVersion, bool terminating)
     {
         var deletion = terminating ? ""","deletionTimestamp":"2026-12-01T06:42:40Z","deletionGracePeriodSeconds":1""" : "";
-        return $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-1","namespace":"{{{Namespace}}}","uid":"{{{uid}}}","resourceVersion":"{{{resourceVersion}}}","creationTimestamp":"2026-12-01T06:42:30Z","labels":{"app":"web","controller-revision-hash":"web-74cf54d79"}{{{deletion}}} },"status":{"phase":"Running"}}""";
+        return $$$"""{"apiVersion":"v1","kind":"V1Pod","metadata":{"name":"web-1","namespace":"{{{Namespace}}}","uid":"{{{uid}}}","resourceVersion":"{{{resourceVersion}}}","creationTimestamp":"2026-12-01T06:42:30Z","labels":{"app":"web","controller-revision-hash":"web-74cf54d79"}{{{deletion}}} },"status":{"phase":"Running"}}""";
     }
 
     private static string Set(long generation, long observed) =>
-        $$$"""{"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"web","namespace":"{{{Namespace}}}","uid":"u-web","resourceVersion":"{{{500 + observed}}}","generation":{{{generation}}}},"spec":{"replicas":3,"revisionHistoryLimit":10,"serviceName":"web","updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2} } },"status":{"observedGeneration":{{{observed}}},"currentRevision":"web-74cf54d79","updateRevision":"web-84d84cd6db"}}""";
+        $$$"""{"apiVersion":"apps/v1","kind":"V1StatefulSet","metadata":{"name":"web","namespace":"{{{Namespace}}}","uid":"u-web","resourceVersion":"{{{500 + observed}}}","generation":{{{generation}}}},"spec":{"replicas":3,"revisionHistoryLimit":10,"serviceName":"web","updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2} } },"status":{"observedGeneration":{{{observed}}},"currentRevision":"web-74cf54d79","updateRevision":"web-84d84cd6db"}}""";
 }

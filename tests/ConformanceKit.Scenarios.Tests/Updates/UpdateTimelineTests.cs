@@ -1,7 +1,9 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Tests.Support;
 using ConformanceKit.Scenarios.Timeline;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Updates;
 
@@ -85,19 +87,19 @@ public sealed class UpdateTimelineTests
     {
         // Given revision web-a at 1, web-b at 2, then web-a reused (number 3) by a rollback
         var builder = new TimelineBuilder();
-        ControllerRevision Revision(string hash, long number) => new()
+        V1ControllerRevision Revision(string hash, long number) => new()
         {
             Metadata = new()
             {
-                Name = $"web-{hash}", Uid = $"uid-{hash}", CreationTimestamp = Hand.At(0),
-                Labels = new Dictionary<string, string> { [ControllerRevision.HashLabel] = hash },
+                Name = $"web-{hash}", Uid = $"uid-{hash}", CreationTimestamp = Hand.Time(0),
+                Labels = new Dictionary<string, string> { ["controller.kubernetes.io/hash"] = hash },
                 OwnerReferences = [new() { Kind = "StatefulSet", Name = "web", Controller = true }],
             },
             Revision = number,
         };
-        builder.Observe(new WatchEvent<ControllerRevision>(WatchEventType.Added, Revision("a", 1), "1", Hand.At(1)));
-        builder.Observe(new WatchEvent<ControllerRevision>(WatchEventType.Added, Revision("b", 2), "2", Hand.At(2)));
-        builder.Observe(new WatchEvent<ControllerRevision>(WatchEventType.Modified, Revision("a", 3), "3", Hand.At(3)));
+        builder.Observe(new WatchEvent<V1ControllerRevision>(WatchEventType.Added, Revision("a", 1), "1", Hand.At(1)));
+        builder.Observe(new WatchEvent<V1ControllerRevision>(WatchEventType.Added, Revision("b", 2), "2", Hand.At(2)));
+        builder.Observe(new WatchEvent<V1ControllerRevision>(WatchEventType.Modified, Revision("a", 3), "3", Hand.At(3)));
 
         // When
         var revisions = builder.Build().RevisionsOf("web");
@@ -116,7 +118,7 @@ public sealed class UpdateTimelineTests
              "status":{"observedGeneration":2,"currentRevision":"web-a","updateRevision":"web-b","updatedReplicas":1}}
             """;
         var builder = new TimelineBuilder();
-        builder.Observe(new WatchEvent<StatefulSet>(WatchEventType.Added, KubeJson.Parse<StatefulSet>(json), "1", Hand.At(1)));
+        builder.Observe(new WatchEvent<V1StatefulSet>(WatchEventType.Added, KubernetesJson.Deserialize<V1StatefulSet>(json), "1", Hand.At(1)));
 
         // When
         var observation = builder.Build().StatefulSet("web")!.Last!;
@@ -132,14 +134,14 @@ public sealed class UpdateTimelineTests
     public void MaxUnavailable_NumberOrString_RoundTripsAsTheApiWroteIt(string json, int? number, string? text)
     {
         // Given a stored strategy whose maxUnavailable is a number or a percentage
-        var strategy = System.Text.Json.JsonSerializer.Deserialize(
-            $$$"""{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":{{{json}}}}}""", KubeJson.Context.StatefulSetUpdateStrategy)!;
+        var strategy = KubernetesJson.Deserialize<V1StatefulSetUpdateStrategy>(
+            $$$"""{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":{{{json}}}}}""");
 
         // When it is written back
-        var written = System.Text.Json.JsonSerializer.Serialize(strategy, KubeJson.Context.StatefulSetUpdateStrategy);
+        var written = KubernetesJson.Serialize(strategy);
 
         // Then it keeps its JSON type
-        (strategy.RollingUpdate!.MaxUnavailable!.IntValue, strategy.RollingUpdate.MaxUnavailable.StringValue).ShouldBe((number, text));
+        strategy.RollingUpdate!.MaxUnavailable!.Value.ShouldBe(number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? text);
         written.ShouldContain($"\"maxUnavailable\":{json}");
     }
 }

@@ -1,8 +1,10 @@
-using ConformanceKit.Kube.Api;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Tests.Recording;
 using ConformanceKit.TestSupport.Loopback;
 using Shouldly;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Updates;
 

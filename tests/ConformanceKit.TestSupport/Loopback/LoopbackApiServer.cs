@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using ConformanceKit.Kube.Config;
 using ConformanceKit.TestSupport.Pki;
+using k8s.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +11,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.TestSupport.Loopback;
 
@@ -66,19 +69,9 @@ public sealed class LoopbackApiServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A connection that trusts this server's CA, with optional bearer credentials and default namespace.</summary>
-    public KubeConnection CreateConnection(IBearerTokenSource? credentials = null, string? @namespace = null) => new()
-    {
-        Server = BaseAddress,
-        CertificateAuthority = new X509Certificate2Collection(pki.Ca),
-        Credentials = credentials,
-        Namespace = @namespace,
-        Source = "loopback test server",
-    };
-
     /// <summary>A connection for the product's client that trusts this server's CA, with optional bearer tokens and default namespace.</summary>
-    public ConformanceKit.Scenarios.Kubernetes.KubeConnection CreateKubernetesConnection(k8s.Authentication.ITokenProvider? tokens = null, string? @namespace = null) => new(
-        new k8s.KubernetesClientConfiguration
+    public KubeConnection CreateConnection(ITokenProvider? tokens = null, string? @namespace = null) => new(
+        new KubernetesClientConfiguration
         {
             Host = BaseAddress.ToString(),
             SslCaCerts = new X509Certificate2Collection(pki.Ca),

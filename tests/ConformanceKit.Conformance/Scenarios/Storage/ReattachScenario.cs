@@ -1,9 +1,10 @@
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Storage;
 using ConformanceKit.Scenarios.Timeline;
 using NUnit.Framework;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Scenarios.Storage;
 
@@ -39,7 +40,7 @@ public sealed class ReattachScenario(string storageClass) : StorageScenarioTest(
         var (set, timeline, deletedAt) = await DeleteAndReattachAsync(forced: true, async victim =>
         {
             var at = Recorder.MarkStep($"force-deleted pod {victim} (grace 0)");
-            await Client.DeleteAsync<Pod>(Namespace, victim, new DeleteOptions { GracePeriodSeconds = 0 }, Cancellation);
+            await Client.DeleteAsync<V1Pod>(Namespace, victim, new V1DeleteOptions { GracePeriodSeconds = 0 }, Cancellation);
             return at;
         });
 

@@ -24,12 +24,12 @@ public sealed class RestartInPlaceScenario(string storageClass) : StorageScenari
         // When web-2's main process exits
         var victim = set.PodName(2);
         var before = Recorder.Current.Pods[victim];
-        var restarts = before.Status?.ContainerStatuses?.Sum(c => c.RestartCount ?? 0) ?? 0;
+        var restarts = before.Status?.ContainerStatuses?.Sum(c => c.RestartCount) ?? 0;
         var crashedAt = Recorder.MarkStep($"made the main process of {victim} exit (kill -TERM 1)");
         var answer = await StopMainProcessAsync(victim);
         await Recorder.WaitUntilAsync(
             v => v.Pods.TryGetValue(victim, out var p) && p.Metadata.Uid == before.Metadata.Uid && NamespaceView.IsReady(p)
-                && p.Status?.ContainerStatuses?.Sum(c => c.RestartCount ?? 0) > restarts,
+                && p.Status?.ContainerStatuses?.Sum(c => c.RestartCount) > restarts,
             StepTimeout,
             $"{victim} restarted in place and Ready after kill -TERM 1 ({answer}; as PID 1 a main process without a SIGTERM handler ignores it: " +
             "the --workload-image's server must exit on SIGTERM)",

@@ -1,7 +1,9 @@
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Storage;
 using NUnit.Framework;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Scenarios.Storage;
 
@@ -85,7 +87,7 @@ public sealed class RetentionPolicyScenario(string storageClass) : StorageScenar
     {
         var set = StorageSet() with { ClaimRetention = policy };
         await CreateSetAsync(set);
-        var stored = await Client.GetAsync<StatefulSet>(Namespace, set.Name, Cancellation)
+        var stored = await Client.GetAsync<V1StatefulSet>(Namespace, set.Name, Cancellation)
             ?? throw new InvalidOperationException($"StatefulSet {set.Name} was applied but cannot be read back");
         if (RetentionPolicySupport.SkipReason(stored) is { } reason)
         {

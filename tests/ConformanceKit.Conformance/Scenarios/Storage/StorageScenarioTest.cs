@@ -1,12 +1,13 @@
 using ConformanceKit.Fixtures.Session;
-using ConformanceKit.Kube.Api;
-using ConformanceKit.Kube.Models;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Manifests;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.Scenarios.Storage;
 using NUnit.Framework;
+using ConformanceKit.Scenarios.Kubernetes;
+using k8s;
+using k8s.Models;
 
 namespace ConformanceKit.Conformance.Scenarios.Storage;
 
@@ -44,7 +45,7 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
             Assert.Fail($"storage class '{name}' was not checked by the preflight (it checked: {string.Join(", ", Session.Target.StorageClasses)})");
         }
 
-        var stored = await Client.GetAsync<StorageClass>(null, name, Cancellation)
+        var stored = await Client.GetAsync<V1StorageClass>(null, name, Cancellation)
             ?? throw new InvalidOperationException($"StorageClass '{name}' passed the preflight but cannot be read any more");
         profile = StorageClassProfile.From(stored);
         Note(profile.ToString());
@@ -169,10 +170,10 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
             return;
         }
 
-        var sets = await Client.ListAsync<StatefulSet>(Namespace, new ListOptions { LabelSelector = $"{SessionLabels.Session}={Session.Run.Id}" }, ct);
+        var sets = await Client.ListAsync<V1StatefulSet>(Namespace, new ListOptions { LabelSelector = $"{SessionLabels.Session}={Session.Run.Id}" }, ct);
         foreach (var set in sets.Items)
         {
-            await Client.DeleteAsync<StatefulSet>(Namespace, set.Metadata.Name!, new DeleteOptions { PropagationPolicy = "Background" }, ct);
+            await Client.DeleteAsync<V1StatefulSet>(Namespace, set.Metadata.Name!, new V1DeleteOptions { PropagationPolicy = "Background" }, ct);
         }
 
         var handedBack = await Volumes.HandBackRetainedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);

@@ -142,7 +142,7 @@ public sealed class ErrorAndRetryTests : LoopbackTest
     {
         // Given a server that accepts /version and never answers, a 2 s retry deadline and a 30 s request timeout
         Server.Map("GET", "/version", context => Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted));
-        using var client = KubeClient.Create(Server.CreateKubernetesConnection(),
+        using var client = KubeClient.Create(Server.CreateConnection(),
             new KubeClientOptions { RetryDeadline = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(30) });
         var clock = Stopwatch.StartNew();
 

@@ -51,7 +51,7 @@ public sealed class OperationTests : LoopbackTest
         stored.Select(s => s.GetProperty("kind").GetString()).ShouldBe(["Service", "StatefulSet"]);
         var patches = Server.Requests.Where(r => r.Method == "PATCH").ToList();
         patches.Select(p => p.Path).ShouldBe(["/api/v1/namespaces/ns/services/web", "/apis/apps/v1/namespaces/other/statefulsets/web"]);
-        patches.ShouldAllBe(p => p.Header("Content-Type").StartsWith("application/apply-patch+yaml", StringComparison.Ordinal) && p.Query("fieldManager") == "conformancekit" && p.Query("force") == "true");
+        patches.ShouldAllBe(p => p.Header("Content-Type")!.StartsWith("application/apply-patch+yaml", StringComparison.Ordinal) && p.Query("fieldManager") == "conformancekit" && p.Query("force") == "true");
         using var body = JsonDocument.Parse(patches[1].Body);
         body.RootElement.GetProperty("spec").GetProperty("replicas").GetInt32().ShouldBe(3);
         body.RootElement.GetProperty("spec").GetProperty("template").GetProperty("metadata").GetProperty("labels").GetProperty("version").GetString().ShouldBe("1");
@@ -140,7 +140,7 @@ public sealed class OperationTests : LoopbackTest
         // Then a merge patch went to the scale subresource, under the run's field manager
         answer.GetProperty("kind").GetString().ShouldBe("Scale");
         var request = Server.RequestsTo(scale).Single();
-        (request.Method, request.Header("Content-Type").Split(';')[0], request.Body).ShouldBe(("PATCH", "application/merge-patch+json", """{"spec":{"replicas":0}}"""));
+        (request.Method, request.Header("Content-Type")!.Split(';')[0], request.Body).ShouldBe(("PATCH", "application/merge-patch+json", """{"spec":{"replicas":0}}"""));
         request.Query("fieldManager").ShouldBe("conformancekit");
     }
 

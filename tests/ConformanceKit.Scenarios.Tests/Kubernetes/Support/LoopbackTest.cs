@@ -24,6 +24,6 @@ public abstract class LoopbackTest
     public async Task StopServerAsync() => await Server.DisposeAsync();
 
     protected KubeClient CreateClient(TimeSpan? retryDeadline = null) => KubeClient.Create(
-        Server.CreateKubernetesConnection(Tokens, Objects.Ns),
+        Server.CreateConnection(Tokens, Objects.Ns),
         new KubeClientOptions { RetryDeadline = retryDeadline ?? TimeSpan.FromSeconds(10), Warn = _ => { } });
 }
