@@ -55,7 +55,7 @@ public sealed class PreflightCommandTests
         var socket = Path.Combine(folder, "docker.sock");
 
         // When ck preflight checks the k3s target
-        var (exit, _, stderr) = await CkProcess.RunAsync(new Dictionary<string, string> { ["DOCKER_HOST"] = "unix://" + socket }, "preflight");
+        var (exit, _, stderr) = await CkProcess.RunAsync(new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix://" + socket }, "preflight");
 
         // Then one line names the endpoint and the --kubeconfig way
         exit.ShouldBe(1);
