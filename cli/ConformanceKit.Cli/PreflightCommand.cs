@@ -9,7 +9,7 @@ namespace ConformanceKit.Cli;
 /// Checks the target before the suite: for a kubeconfig, that it parses, the API answers, the permissions and the
 /// storage classes (each printed with its provisioner, binding mode, reclaim policy and expansion); for k3s, that
 /// the engine answers (and settles the API version an older engine needs), that Testcontainers' resource reaper can
-/// start when it is on, that every image to side-load exists, and that the k3s image is present, else loads it from
+/// start when it is on, that every image to load into k3s exists, and that the k3s image is present, else loads it from
 /// its archive or pulls it (so "pullable" is proven, and the suite finds it present).
 /// </summary>
 internal static class PreflightCommand
