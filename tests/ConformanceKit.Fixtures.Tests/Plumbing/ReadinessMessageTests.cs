@@ -81,10 +81,10 @@ public sealed class ReadinessMessageTests
         // When it is started as a k3s cluster
         var started = DateTimeOffset.UtcNow;
         var error = await Should.ThrowAsync<ClusterStartException>(() => K3sCluster.StartAsync(engine, options, null, keep: false, CancellationToken.None));
-        release.ShouldNotBeNull("the gate should have logged the start of its kubeconfig wait");
+        (release is not null).ShouldBeTrue("the gate should have logged the start of its kubeconfig wait");
         try
         {
-            await release;
+            await release!;
         }
         catch (Docker.DotNet.DockerApiException)
         {
