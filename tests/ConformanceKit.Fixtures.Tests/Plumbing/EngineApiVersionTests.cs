@@ -78,6 +78,24 @@ public sealed class EngineApiVersionTests
         chosen.Stdout.ShouldNotContain("using DOCKER_API_VERSION");
     }
 
+    [Test]
+    public async Task Preflight_UserAsksForANewerApiThanTheEngineSpeaks_OneLineNamingBothVersions()
+    {
+        // Given the local 20.10 engine (API 1.41) and a user who set DOCKER_API_VERSION=1.44
+        _ = await Engine.GetAsync();
+
+        // When ck preflight checks k3s
+        var (exit, stdout, stderr) = await CkProcess.RunAsync(new Dictionary<string, string?> { [EngineApiVersion.Variable] = "1.44" }, "preflight", "--k3s-image", Engine.Image);
+
+        // Then one line says the engine speaks up to 1.41 and what to set, with a non-zero exit and no stack trace
+        exit.ShouldBe(1, stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1, stderr);
+        lines[0].ShouldContain("speaks API up to 1.41, older than DOCKER_API_VERSION=1.44");
+        lines[0].ShouldContain("set DOCKER_API_VERSION=1.41");
+        stderr.ShouldNotContain("   at ");
+    }
+
     private static async Task<string> ServeVersionOnceAsync(TcpListener listener, string apiVersion)
     {
         using var client = await listener.AcceptTcpClientAsync();

@@ -77,11 +77,11 @@ public sealed class K3sBuilderConfigurationTests
 
         // Then ours leaves the namespace to the engine, drops the host's cgroup tree and binds ports to 127.0.0.1;
         // K3sBuilder alone (the negative control) keeps "host" and the mount
-        fromOurs.HostConfig.CgroupnsMode.ShouldBe("");
+        fromOurs.HostConfig!.CgroupnsMode.ShouldBe("");
         fromOurs.HostConfig.Mounts!.ShouldNotContain(m => m.Target == K3sClusterBuilder.HostCgroupMount);
         fromOurs.HostConfig.PortBindings!.Values.SelectMany(b => b).ShouldAllBe(b => b.HostIP == "127.0.0.1");
         fromOurs.HostConfig.Privileged.ShouldBeTrue();
-        fromPlain.HostConfig.CgroupnsMode.ShouldBe("host");
+        fromPlain.HostConfig!.CgroupnsMode.ShouldBe("host");
         fromPlain.HostConfig.Mounts!.ShouldContain(m => m.Target == K3sClusterBuilder.HostCgroupMount);
     }
 

@@ -98,7 +98,7 @@ public sealed class KubeconfigReadTests
             (await Engine.InspectAsync(removedId)).ShouldBeNull();
             var keptState = await Engine.InspectAsync(keptId);
             keptState.ShouldNotBeNull();
-            keptState!.State.Running.ShouldBeTrue();
+            keptState!.State!.Running.ShouldBeTrue();
         }
         finally
         {

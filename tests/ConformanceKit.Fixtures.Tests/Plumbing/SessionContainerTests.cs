@@ -29,9 +29,9 @@ public sealed class SessionContainerTests
 
         // Then it carries the session labels, its port is published on 127.0.0.1 only, exec and logs answer
         inspected.ShouldNotBeNull();
-        inspected!.Config.Labels[SessionLabels.Session].ShouldBe(Engine.Run.Id);
-        inspected.Config.Labels.ContainsKey(SessionLabels.Kept).ShouldBeFalse();
-        inspected.HostConfig.PortBindings!.Values.SelectMany(b => b).ShouldAllBe(b => b.HostIP == "127.0.0.1");
+        inspected!.Config!.Labels[SessionLabels.Session].ShouldBe(Engine.Run.Id);
+        inspected.Config!.Labels.ContainsKey(SessionLabels.Kept).ShouldBeFalse();
+        inspected.HostConfig!.PortBindings!.Values.SelectMany(b => b).ShouldAllBe(b => b.HostIP == "127.0.0.1");
         exec.ExitCode.ShouldBe(4);
         exec.Stdout.ShouldContain("exec-answered");
         stdout.ShouldContain("session-container-up");
@@ -57,7 +57,7 @@ public sealed class SessionContainerTests
             // Then it is still there, labelled as kept
             var inspected = await Engine.InspectAsync(id);
             inspected.ShouldNotBeNull();
-            inspected!.Config.Labels[SessionLabels.Kept].ShouldBe("true");
+            inspected!.Config!.Labels[SessionLabels.Kept].ShouldBe("true");
         }
         finally
         {
