@@ -52,7 +52,7 @@ public static class LivenessTrip
         ArgumentNullException.ThrowIfNull(events);
         var failed = events.FirstOrDefault(e => e.InvolvedKind == "Pod" && PodHistory.ParseOrdinal(e.InvolvedName, setName) is not null
             && e.Reason == "Unhealthy" && e.Message.Contains("Liveness probe", StringComparison.Ordinal)
-            && e.Message.Contains($"\"{ProbeTool}\"", StringComparison.Ordinal)
+            && (e.Message.Contains($"\"{ProbeTool}\"", StringComparison.Ordinal) || e.Message.Contains($"'{ProbeTool}'", StringComparison.Ordinal))
             && MissingBinaryAnswers.Any(a => e.Message.Contains(a, StringComparison.OrdinalIgnoreCase)));
         return failed is null ? null
             : Reason(ProbeTool, image, $"the kubelet could not run the liveness probe '{string.Join(' ', ProbeCommand)}' in {failed.InvolvedName}: {Shorten(failed.Message)}");

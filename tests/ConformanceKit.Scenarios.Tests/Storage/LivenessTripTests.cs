@@ -31,6 +31,16 @@ public sealed class LivenessTripTests
     }
 
     [Test]
+    public void ProbeToolMissing_RuntimeQuotingTheToolInSingleQuotes_IsRecognisedToo()
+    {
+        // Given a runtime (crun) that words the missing binary differently
+        var events = new[] { Unhealthy("web-2", "Liveness probe errored: rpc error: code = Unknown desc = executable file 'test' not found in $PATH: No such file or directory") };
+
+        // When / Then
+        LivenessTrip.ProbeToolMissing(events, "web", "scratch-web:1").ShouldNotBeNull().ShouldContain("in web-2");
+    }
+
+    [Test]
     public void ProbeToolMissing_ProbeThatRanAndFailed_IsNoSkipReason()
     {
         // Given the recorded events of the v1.28 trip: the probe ran and failed because the file existed; a readiness failure

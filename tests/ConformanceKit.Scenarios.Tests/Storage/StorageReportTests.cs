@@ -36,8 +36,8 @@ public sealed class StorageReportTests
         rows.Select(r => (string?)r.Attribute("data-class")).ShouldBe(["fast-ssd", "slow-hdd", "empty"]);
         rows.Select(r => r.Elements(Svg + "line").Count(l => (string?)l.Attribute("class") == "class-line")).ShouldBe([1, 1, 1]);
         rows.Select(r => r.Elements(Svg + "circle").Count()).ShouldBe([5, 9, 0]);
-        rows[1].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p95").Element(Svg + "title")!.Value.ShouldBe("p95 7.4 s");
-        rows[0].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p50").Element(Svg + "title")!.Value.ShouldBe("p50 0.4 s");
+        rows[1].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p95").Element(Svg + "title")!.Value.ShouldBe("p95 7.4 s (n=9)");
+        rows[0].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p50").Element(Svg + "title")!.Value.ShouldBe("p50 0.4 s (n=5)");
         rows[2].Value.ShouldContain("no samples");
     }
 
