@@ -120,11 +120,8 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
     }
 
     /// <summary>
-    /// Applies the run's gates (<c>--max-bind-seconds</c>, <c>--max-reattach-seconds</c>) to this test's samples of the
-    /// gated metrics. A gate with fewer than <see cref="LatencyGate.MinimumSamples"/> samples is not judged here: over a
-    /// metric this test sampled on purpose (<paramref name="sampled"/>, <c>--samples</c> times) that is an error of the
-    /// test; over a metric it only met on the way (the bind of a set of three) a note, and the run's gate over all of the
-    /// class's samples judges it (an error there too when the whole run has fewer).
+    /// Applies the run's gates to this test's samples. Under <see cref="LatencyGate.MinimumSamples"/> samples a gate is an
+    /// error over a metric the test sampled on purpose (<paramref name="sampled"/>), else a note: the run's gate judges it.
     /// </summary>
     protected void VerifyLatencyGates(params StorageMetric[] sampled)
     {
