@@ -18,7 +18,8 @@ flag                      TestRunParameter / env        default
 --kubeconfig PATH         Kubeconfig / CK_KUBECONFIG     none: an ephemeral k3s cluster (Cluster=k3s); given: Cluster=kubeconfig
 --context NAME            Context / CK_CONTEXT           the kubeconfig's current context
 --storage-class NAME      StorageClass / CK_STORAGE_CLASS  the cluster's default StorageClass; repeatable (CK_STORAGE_CLASS: a comma list): the storage scenarios run once per class
---scale-to N              ScaleTo / CK_SCALE_TO          6: the scale-up supply scenario scales 3 -> N
+--scale-to N              ScaleTo / CK_SCALE_TO          6: the scale-up supply scenario scales 3 -> N (at least 3 + --samples)
+--samples N               Samples / CK_SAMPLES           5: samples per class of each disruptive storage latency (re-attach graceful and forced, restart in place, scale-up); a gate needs 5
 --max-bind-seconds S      MaxBindSeconds / CK_MAX_BIND_SECONDS  none; a failed check when a class's bind p95 exceeds S
 --max-reattach-seconds S  MaxReattachSeconds / CK_MAX_REATTACH_SECONDS  none; a failed check when a class's re-attach p95 exceeds S
 --busybox-image IMAGE     BusyboxImage / CK_BUSYBOX_IMAGE  busybox:1.36.1
@@ -64,6 +65,7 @@ while [ $# -gt 0 ]; do
     --context) need "$@"; set_env CK_CONTEXT "$2"; shift 2 ;;
     --storage-class) need "$@"; storage_classes="${storage_classes:+$storage_classes,}$2"; shift 2 ;;
     --scale-to) need "$@"; set_env CK_SCALE_TO "$2"; shift 2 ;;
+    --samples) need "$@"; set_env CK_SAMPLES "$2"; shift 2 ;;
     --max-bind-seconds) need "$@"; set_env CK_MAX_BIND_SECONDS "$2"; shift 2 ;;
     --max-reattach-seconds) need "$@"; set_env CK_MAX_REATTACH_SECONDS "$2"; shift 2 ;;
     --busybox-image) need "$@"; set_env CK_BUSYBOX_IMAGE "$2"; shift 2 ;;
