@@ -19,6 +19,7 @@ public sealed class RunTestsEndingTests
         RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), """
             [ "$1" = test ] || exit 0
             printf '%s\n' "$@" > "$CK_TEST_OUT/suite-args"
+            sed -n 's/^SigIgn:[[:space:]]*//p' /proc/self/status > "$CK_TEST_OUT/suite-ignored-signals"
             if [ "${CK_TEST_SUITE:-}" = hang ]; then
               trap 'echo "interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2" > "$CK_INTERRUPT_NOTE"; exit 143' TERM
               echo "suite started"
@@ -70,6 +71,17 @@ public sealed class RunTestsEndingTests
         output.ShouldContain("interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2");
         exit.ShouldBe(143);
         File.Exists(Path.Combine(folder, "out", "report-args")).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task Suite_StartsWithCtrlCNotIgnored()
+    {
+        // Given / When the script starts the suite in the background (where bash would have it ignore SIGINT)
+        await RunAsync(hang: false);
+
+        // Then the suite's ignored-signal mask has neither SIGINT (bit 2) nor SIGQUIT (bit 3): the test host can see Ctrl-C
+        var mask = Convert.ToUInt64(File.ReadAllText(Path.Combine(folder, "out", "suite-ignored-signals")).Trim(), 16);
+        (mask & 0b110).ShouldBe(0UL);
     }
 
     [Test]
