@@ -170,11 +170,12 @@ host_pid="$results/testhost.pid"
 rm -f "$host_pid"
 default_signals=()
 env --default-signal=INT true 2>/dev/null && default_signals=(--default-signal=INT,QUIT)
-signal="" suite=""
+signal="" suite="" before_host=false
 send() {
   local to=$1
   [ "$to" = INT ] && [ ${#default_signals[@]} -eq 0 ] && to=TERM
   if [ -s "$host_pid" ] && kill -"$to" "$(cat "$host_pid")" 2>/dev/null; then return 0; fi
+  before_host=true
   kill -"$to" -- "-$suite" 2>/dev/null || kill -"$to" "$suite" 2>/dev/null
 }
 on_signal() {
@@ -204,10 +205,14 @@ while :; do
   kill -0 "$suite" 2>/dev/null || break
 done
 trap - INT TERM
+# A host that never wrote its pid had not registered its cleanup, and creates nothing before it does.
+[ "$before_host" = true ] && [ ! -s "$host_pid" ] && host_started=false || host_started=true
 rm -f "$host_pid"
 
 if [ -n "$signal" ]; then
-  if [ -s "$note" ]; then cat "$note"; else echo "interrupted by SIG$signal: the suite ended before it said what it removed; 'ck sweep' removes leftovers"; fi
+  if [ -s "$note" ]; then cat "$note"
+  elif [ "$host_started" = false ]; then echo "interrupted by SIG$signal before the test host started: the run had created nothing"
+  else echo "interrupted by SIG$signal: the suite ended before it said what it removed; 'ck sweep' removes leftovers"; fi
   [ "$signal" = INT ] && exit 130
   exit 143
 fi
