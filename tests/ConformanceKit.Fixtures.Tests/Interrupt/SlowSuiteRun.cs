@@ -31,18 +31,14 @@ internal sealed class SlowSuiteRun : IDisposable
 
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : Environment.ProcessPath!;
 
-    /// <summary>
-    /// Starts the run; <paramref name="stuckCleanup"/>: the suite's cleanup never finishes; <paramref name="announceHost"/>
-    /// false: the test host is not told where to write its pid, so the script can only signal the suite's whole group.
-    /// </summary>
-    public static SlowSuiteRun Start(string folder, string buildDir, bool stuckCleanup, bool announceHost = true)
+    /// <summary>Starts the run; <paramref name="stuckCleanup"/>: the suite's cleanup never finishes.</summary>
+    public static SlowSuiteRun Start(string folder, string buildDir, bool stuckCleanup)
     {
         RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), """
             # run-tests.sh builds ck (the stand-in is there already) and runs the conformance project: run the slow
             # suite instead, with the real dotnet test, in this same process (exec keeps the pid run-tests.sh waits on).
             [ "$1" = test ] || exit 0
             shift 2
-            [ "$CK_TEST_ANNOUNCE_HOST" = true ] || unset CK_SIGNAL_PID_FILE
             CK_BUILD_DIR="$CK_TEST_SLOW_BUILD_DIR" MSBUILDDISABLENODEREUSE=1 exec "$CK_TEST_REAL_DOTNET" test "$CK_TEST_SLOW_SUITE" --no-build "$@"
             """);
         RunTestsScript.WriteStandIn(RunTestsScript.CkPath(folder), "exit 0");
@@ -63,7 +59,6 @@ internal sealed class SlowSuiteRun : IDisposable
         start.Environment["CK_TEST_SLOW_BUILD_DIR"] = buildDir;
         start.Environment["CK_TEST_REGISTRY"] = Path.Combine(folder, "registry");
         start.Environment["CK_TEST_STUCK_CLEANUP"] = stuckCleanup ? "true" : "false";
-        start.Environment["CK_TEST_ANNOUNCE_HOST"] = announceHost ? "true" : "false";
         return new SlowSuiteRun(folder, Process.Start(start)!);
     }
 
