@@ -40,7 +40,10 @@ public sealed class LivenessRestartReplayTests
             ReplayServer.Script(events.Take(firstKubeletVerdict)).WaitFor(gate.Task).Chunks([.. events.Skip(firstKubeletVerdict).Take(5).Select(l => l + "\n")]));
         using var client = KubeClient.Create(server.CreateConnection());
         await using var recorder = await ScenarioRecorder.StartAsync(client, recorded.Namespace, null, cancellationToken);
-        var ready = await recorder.WaitUntilAsync(v => v.AllReady("web", 3), Deadline, "all 3 pods of web Ready", cancellationToken);
+        // (the claims arrive on their own watch: the check needs web-1's claim, so the wait names it too)
+        var ready = await recorder.WaitUntilAsync(
+            v => v.AllReady("web", 3) && v.ClaimsBound(["data-web-0", "data-web-1", "data-web-2"]),
+            Deadline, "all 3 pods of web Ready and their claims Bound", cancellationToken);
         var uid = ready.Pods["web-1"].Metadata.Uid;
 
         // When the trip is marked and the kubelet's answer released, and the scenario's wait runs
