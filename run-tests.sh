@@ -27,7 +27,7 @@ flag                      TestRunParameter / env        default
 --k3s-image IMAGE         K3sImage / CK_K3S_IMAGE        rancher/k3s:v1.31.14-k3s1
 --k3s-image-archive FILE  K3sImageArchive / CK_K3S_IMAGE_ARCHIVE  none (pull when absent)
 --k3s-airgap-images FILE  K3sAirgapImages / CK_K3S_AIRGAP_IMAGES  none; repeatable: k3s air-gap image tarballs (no registry)
---load-image IMAGE        LoadImages / CK_LOAD_IMAGES    none; repeatable: side-load local images into k3s
+--load-image IMAGE        LoadImages / CK_LOAD_IMAGES    none; repeatable: local images k3s imports at start
 --keep-cluster            KeepCluster / CK_KEEP_CLUSTER  false: the k3s container is removed after the run
 --keep-namespaces         KeepNamespaces / CK_KEEP_NAMESPACES  false: every test namespace is deleted
 --keep-failed             KeepFailed / CK_KEEP_FAILED    false: keep only the namespaces of failed tests
@@ -41,6 +41,11 @@ violations (the cluster broke a promise) and errors (the harness could not obser
 "N passed, N failed, N skipped"; exit 0 only when nothing failed. Ctrl-C / SIGTERM: the running scenarios are
 cancelled, what the run created is removed, one line names it ("interrupted by SIGINT: removed namespaces ..."),
 exit 130 / 143, within 10 s; a second Ctrl-C stops at once and leaves the rest to the next run's sweep (or ck sweep).
+
+The ephemeral cluster is a Testcontainers.K3s container (Docker through Testcontainers 4.17 and the Docker.DotNet
+client it carries). An engine older than Docker API 1.44 gets DOCKER_API_VERSION set to its own version unless you
+set it. Testcontainers' resource reaper (Ryuk) is on; where its image cannot be pulled, set
+TESTCONTAINERS_RYUK_DISABLED=true (the session labels and 'ck sweep' then remove what a killed run leaves).
 HELP
 }
 
@@ -94,7 +99,8 @@ mkdir -p "$results" || die "cannot create the results folder '$results'"
 results=$(cd "$results" && pwd)
 
 if [ "$mode" = self-test ]; then
-  # The engine tests drive a real Docker engine and build a local busybox image from Debian's busybox-static.
+  # The engine tests drive a real Docker engine through Testcontainers and build a local busybox image from Debian's
+  # busybox-static (they turn Testcontainers' resource reaper off themselves: its image cannot be pulled here).
   if ! { [ -x /usr/bin/busybox ] && ldd /usr/bin/busybox 2>&1 | grep -q 'not a dynamic'; }; then
     echo "run-tests.sh: installing Debian's busybox-static for the local test image" >&2
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq busybox-static; } >&2 \

@@ -1,4 +1,4 @@
-using ConformanceKit.Docker;
+using ConformanceKit.Fixtures.Engine;
 using ConformanceKit.Fixtures.Existing;
 using ConformanceKit.Fixtures.K3s;
 using ConformanceKit.Fixtures.Session;
@@ -8,7 +8,8 @@ namespace ConformanceKit.Cli;
 /// <summary>
 /// Checks the target before the suite: for a kubeconfig, that it parses, the API answers, the permissions and the
 /// storage classes (each printed with its provisioner, binding mode, reclaim policy and expansion); for k3s, that
-/// the engine answers, that every image to side-load exists, and that the k3s image is present, else loads it from
+/// the engine answers (and settles the API version an older engine needs), that Testcontainers' resource reaper can
+/// start when it is on, that every image to load into k3s exists, and that the k3s image is present, else loads it from
 /// its archive or pulls it (so "pullable" is proven, and the suite finds it present).
 /// </summary>
 internal static class PreflightCommand
@@ -35,18 +36,10 @@ internal static class PreflightCommand
 
     private static async Task<string> CheckEngineAsync(ConformanceOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var endpoint = DockerEndpoint.FromEnvironment();
+        using var docker = await DockerEngine.ConnectAsync(line => output.WriteLine(line), cancellationToken).ConfigureAwait(false);
+        var endpoint = docker.Endpoint;
         K3sCluster.EnsureReachable(endpoint, K3sOptions.Default);
-        using var docker = DockerClient.Create(endpoint);
-        try
-        {
-            await docker.PingAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerUnavailableException problem)
-        {
-            throw new ClusterStartException(
-                $"No Docker engine answered at {endpoint} ({problem.Reason}). Start Docker (or set DOCKER_HOST), or run against an existing cluster: ./run-tests.sh --kubeconfig PATH [--context NAME].");
-        }
+        await ResourceReaperGate.EnsureAsync(docker, line => output.WriteLine(line), cancellationToken).ConfigureAwait(false);
 
         foreach (var file in options.K3sAirgapImages.Where(f => !File.Exists(f)))
         {

@@ -1,4 +1,4 @@
-using ConformanceKit.Docker;
+using ConformanceKit.Fixtures.Engine;
 using ConformanceKit.Fixtures.Session;
 using ConformanceKit.Kube.Api;
 using ConformanceKit.Kube.Config;
@@ -18,17 +18,8 @@ internal static class SweepCommand
 
     private static async Task<int> SweepEngineAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        var endpoint = DockerEndpoint.FromEnvironment();
-        using var docker = DockerClient.Create(endpoint);
-        IReadOnlyList<string> removed;
-        try
-        {
-            removed = await new LeftoverSweeper(docker, line => output.WriteLine(line)).SweepAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerUnavailableException problem)
-        {
-            throw new ClusterStartException($"No Docker engine answered at {endpoint} ({problem.Reason}); there is nothing to sweep without one.");
-        }
+        using var docker = await DockerEngine.ConnectAsync(line => output.WriteLine(line), cancellationToken).ConfigureAwait(false);
+        var removed = await new LeftoverSweeper(docker.Client, line => output.WriteLine(line)).SweepAsync(null, cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"sweep: removed {removed.Count} leftover container(s)").ConfigureAwait(false);
         return CkCommand.Ok;

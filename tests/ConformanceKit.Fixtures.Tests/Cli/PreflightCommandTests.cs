@@ -55,7 +55,7 @@ public sealed class PreflightCommandTests
         var socket = Path.Combine(folder, "docker.sock");
 
         // When ck preflight checks the k3s target
-        var (exit, _, stderr) = await CkProcess.RunAsync(new Dictionary<string, string> { ["DOCKER_HOST"] = "unix://" + socket }, "preflight");
+        var (exit, _, stderr) = await CkProcess.RunAsync(new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix://" + socket }, "preflight");
 
         // Then one line names the endpoint and the --kubeconfig way
         exit.ShouldBe(1);
@@ -109,6 +109,31 @@ public sealed class PreflightCommandTests
         // Then one line names the missing image
         exit.ShouldBe(1);
         OneLine(stderr).ShouldContain("--load-image 'conformancekit/absent:none' is not an image in the Docker engine");
+    }
+
+    [Test]
+    public async Task Preflight_ReaperOnButItsImageCannotBeHad_OneLineNamingTheWayOut()
+    {
+        // Given the local engine, the reaper on, and a reaper image no registry here can provide
+        _ = await Plumbing.Engine.GetAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            [Fixtures.Engine.ResourceReaperGate.DisableVariable] = "false",
+            ["TESTCONTAINERS_RYUK_CONTAINER_IMAGE"] = "conformancekit/absent-reaper:none",
+        };
+
+        // When ck preflight checks k3s, with the reaper on and (the negative control) with it off
+        var on = await CkProcess.RunAsync(environment, "preflight", "--k3s-image", Plumbing.Engine.Image);
+        var off = await CkProcess.RunAsync(new Dictionary<string, string?> { [Fixtures.Engine.ResourceReaperGate.DisableVariable] = "true" }, "preflight", "--k3s-image", Plumbing.Engine.Image);
+
+        // Then the first ends in one line naming the reaper, its image and TESTCONTAINERS_RYUK_DISABLED=true; the second
+        // passes and says the reaper is off
+        on.ExitCode.ShouldBe(1);
+        var line = OneLine(on.Stderr);
+        line.ShouldContain("resource reaper (conformancekit/absent-reaper:none) could not be started");
+        line.ShouldContain("TESTCONTAINERS_RYUK_DISABLED=true");
+        off.ExitCode.ShouldBe(0, off.Stderr);
+        off.Stdout.ShouldContain("resource reaper is off");
     }
 
     private static string OneLine(string stderr)

@@ -1,29 +1,30 @@
-using ConformanceKit.Docker;
+using ConformanceKit.Fixtures.Engine;
 using ConformanceKit.Fixtures.K3s;
 using ConformanceKit.Fixtures.Session;
+using Docker.DotNet.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Plumbing;
 
-/// <summary>The real local engine, the local busybox image and this test run's session labels.</summary>
+/// <summary>The real local engine (as the product connects to it), the local busybox image and this test run's session labels.</summary>
 internal static class Engine
 {
     public static readonly RunSession Run = RunSession.Create();
 
-    private static readonly Lazy<Task<DockerClient>> Client = new(ConnectAsync);
+    private static readonly Lazy<Task<DockerEngine>> Connection = new(ConnectAsync);
 
-    public static string Image => LocalBusyboxImage.DefaultTag;
+    public static string Image => LocalBusyboxImage.Tag;
 
     /// <summary>
-    /// The engine client. When no engine answers the test fails with the reason (like the engine client's tests;
-    /// CI starts one with .ci/ensure-docker.sh): a skipped plumbing test would let a run without an engine pass.
+    /// The engine. When no engine answers the test fails with the reason (CI starts one with .ci/ensure-docker.sh):
+    /// a skipped plumbing test would let a run without an engine pass.
     /// </summary>
-    public static async Task<DockerClient> GetAsync()
+    public static async Task<DockerEngine> GetAsync()
     {
         try
         {
-            return await Client.Value;
+            return await Connection.Value;
         }
-        catch (DockerUnavailableException error)
+        catch (ClusterStartException error)
         {
             throw new NoEngineException($"plumbing tests need a Docker engine: {error.Message}", error);
         }
@@ -36,22 +37,53 @@ internal static class Engine
         Command = command,
         Privileged = false,
         Labels = Run.Labels,
-        ReadyTimeout = TimeSpan.FromSeconds(4),
-        StopTimeout = TimeSpan.FromSeconds(1),
+        ReadyTimeout = TimeSpan.FromSeconds(6),
         Log = line => TestContext.Progress.WriteLine(line),
     };
 
-    public static async Task<IReadOnlyList<ContainerSummary>> OwnContainersAsync()
+    /// <summary>A stand-in script that logs what K3sBuilder's wait looks for, then runs <paramref name="rest"/>.</summary>
+    public static K3sOptions StartedStandIn(string rest) => StandIn("sh", "-c", $"echo '{K3sCluster.StartedMessage}'; {rest}");
+
+    public static async Task<IList<ContainerListResponse>> OwnContainersAsync()
     {
-        var docker = await GetAsync();
-        return await docker.ListContainersAsync($"{SessionLabels.Session}={Run.Id}");
+        var engine = await GetAsync();
+        return await engine.Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{SessionLabels.Session}={Run.Id}"] = true } },
+        });
     }
 
-    private static async Task<DockerClient> ConnectAsync()
+    public static async Task<ContainerInspectResponse?> InspectAsync(string id)
     {
-        var docker = DockerClient.Create(DockerEndpoint.FromEnvironment());
-        await docker.PingAsync();
-        await LocalBusyboxImage.EnsureAsync(docker);
-        return docker;
+        var engine = await GetAsync();
+        try
+        {
+            return await engine.Client.Containers.InspectContainerAsync(id);
+        }
+        catch (Docker.DotNet.DockerContainerNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public static async Task RemoveAsync(string id)
+    {
+        var engine = await GetAsync();
+        try
+        {
+            await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+        }
+        catch (Docker.DotNet.DockerContainerNotFoundException)
+        {
+            // already gone
+        }
+    }
+
+    private static async Task<DockerEngine> ConnectAsync()
+    {
+        var engine = await DockerEngine.ConnectAsync(line => TestContext.Progress.WriteLine(line), CancellationToken.None);
+        await LocalBusyboxImage.EnsureAsync(engine);
+        return engine;
     }
 }

@@ -19,10 +19,9 @@ public sealed class PlumbingSetUp
         }
 
         var left = await Engine.OwnContainersAsync();
-        var docker = await Engine.GetAsync();
         foreach (var container in left)
         {
-            await docker.RemoveContainerAsync(container.Id);
+            await Engine.RemoveAsync(container.ID);
         }
 
         left.ShouldBeEmpty($"containers labelled {SessionLabels.Session}={Engine.Run.Id} were left behind");

@@ -1,5 +1,5 @@
-using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.K3s;
+using Docker.DotNet.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Plumbing;
 
@@ -26,11 +26,11 @@ public sealed class PullProgressBarTests
         var bar = new PullProgressBar("img", terminal);
 
         // When the engine reports a tag line, two layers' downloads and their completion
-        bar.Report(new PullProgress("Pulling from rancher/k3s", "v1.31.14-k3s1", null, null));
-        bar.Report(new PullProgress("Downloading", "aaa", 5, 10));
-        bar.Report(new PullProgress("Downloading", "bbb", 0, 30));
-        bar.Report(new PullProgress("Pull complete", "aaa", null, null));
-        bar.Report(new PullProgress("Download complete", "bbb", null, null));
+        bar.Report(Message("Pulling from rancher/k3s", "v1.31.14-k3s1"));
+        bar.Report(Message("Downloading", "aaa", 5, 10));
+        bar.Report(Message("Downloading", "bbb", 0, 30));
+        bar.Report(Message("Pull complete", "aaa"));
+        bar.Report(Message("Download complete", "bbb"));
         bar.Complete();
 
         // Then every redraw starts with a carriage return, the tag line was ignored, and the last state is 100%
@@ -40,4 +40,11 @@ public sealed class PullProgressBarTests
         text.TrimEnd().Split('\r').Last().ShouldBe("pulling img [####################] 100% 0.0 of 0.0 MB, 2/2 layers done");
         text.ShouldEndWith(Environment.NewLine);
     }
+
+    private static JSONMessage Message(string status, string id, long? current = null, long? total = null) => new()
+    {
+        Status = status,
+        ID = id,
+        Progress = current is null ? null : new JSONProgress { Current = current, Total = total },
+    };
 }

@@ -1,4 +1,3 @@
-using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.K3s;
 using ConformanceKit.Fixtures.Session;
 
@@ -11,7 +10,7 @@ public sealed class RemoteEngineTests
     public void EnsureReachable_EngineOnAnotherMachine_IsRefusedInOneLine(string host, int port)
     {
         // Given an engine reached over TCP on another machine
-        var endpoint = DockerEndpoint.Tcp(host, port);
+        var endpoint = new Uri($"tcp://{host}:{port}");
 
         // When / Then starting k3s there is refused, saying why and what to do
         var error = Should.Throw<ClusterStartException>(() => K3sCluster.EnsureReachable(endpoint, K3sOptions.Default));
@@ -22,12 +21,12 @@ public sealed class RemoteEngineTests
 
     [TestCase("127.0.0.1")]
     [TestCase("localhost")]
-    [TestCase("::1")]
+    [TestCase("[::1]")]
     public void EnsureReachable_EngineOnThisMachine_IsAccepted(string host)
     {
         // Given an engine on this machine (TCP on loopback, or the default unix socket)
         // When / Then nothing is refused
-        Should.NotThrow(() => K3sCluster.EnsureReachable(DockerEndpoint.Tcp(host, 2375), K3sOptions.Default));
-        Should.NotThrow(() => K3sCluster.EnsureReachable(DockerEndpoint.Default, K3sOptions.Default));
+        Should.NotThrow(() => K3sCluster.EnsureReachable(new Uri($"tcp://{host}:2375"), K3sOptions.Default));
+        Should.NotThrow(() => K3sCluster.EnsureReachable(new Uri("unix:///var/run/docker.sock"), K3sOptions.Default));
     }
 }

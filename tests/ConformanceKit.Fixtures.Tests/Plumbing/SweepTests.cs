@@ -1,5 +1,5 @@
-using ConformanceKit.Docker;
 using ConformanceKit.Fixtures.Session;
+using Docker.DotNet.Models;
 
 namespace ConformanceKit.Fixtures.Tests.Plumbing;
 
@@ -10,30 +10,30 @@ public sealed class SweepTests
     public async Task Sweep_RemovesDeadRunsContainer_LeavesLiveRunsAndUnlabelledOnes()
     {
         // Given a container of a dead run, one of a live run (this process) and an unlabelled one
-        var docker = await Engine.GetAsync();
+        var engine = await Engine.GetAsync();
         var dead = DeadRun.Create();
         var live = RunSession.ForProcess(Environment.ProcessId, Engine.Run.ProcessStart);
-        var deadId = await CreateAsync(docker, Labelled(dead));
-        var liveId = await CreateAsync(docker, Labelled(live));
-        var unlabelledId = await CreateAsync(docker, new Dictionary<string, string> { ["conformancekit.test/unlabelled"] = Engine.Run.Id });
+        var deadId = await CreateAsync(Labelled(dead));
+        var liveId = await CreateAsync(Labelled(live));
+        var unlabelledId = await CreateAsync(new Dictionary<string, string> { ["conformancekit.test/unlabelled"] = Engine.Run.Id });
         try
         {
             // When a new run sweeps
-            var removed = await new LeftoverSweeper(docker).SweepAsync(Engine.Run.Id, CancellationToken.None);
+            var removed = await new LeftoverSweeper(engine.Client).SweepAsync(Engine.Run.Id, CancellationToken.None);
 
             // Then only the dead run's container is gone
             removed.ShouldContain(deadId);
             removed.ShouldNotContain(liveId);
             removed.ShouldNotContain(unlabelledId);
-            (await docker.InspectContainerAsync(deadId)).ShouldBeNull();
-            (await docker.InspectContainerAsync(liveId)).ShouldNotBeNull();
-            (await docker.InspectContainerAsync(unlabelledId)).ShouldNotBeNull();
+            (await Engine.InspectAsync(deadId)).ShouldBeNull();
+            (await Engine.InspectAsync(liveId)).ShouldNotBeNull();
+            (await Engine.InspectAsync(unlabelledId)).ShouldNotBeNull();
         }
         finally
         {
             foreach (var id in new[] { deadId, liveId, unlabelledId })
             {
-                await docker.RemoveContainerAsync(id);
+                await Engine.RemoveAsync(id);
             }
         }
     }
@@ -42,25 +42,25 @@ public sealed class SweepTests
     public async Task RemoveSession_RemovesThatRunsContainersEvenWhileItsOwnerLives_AndNoOthers()
     {
         // Given a live run's container (interrupted while starting) and another live run's container
-        var docker = await Engine.GetAsync();
+        var engine = await Engine.GetAsync();
         var starting = RunSession.ForProcess(Environment.ProcessId, Engine.Run.ProcessStart);
         var other = RunSession.ForProcess(Environment.ProcessId, Engine.Run.ProcessStart);
-        var startingId = await CreateAsync(docker, Labelled(starting));
-        var otherId = await CreateAsync(docker, Labelled(other));
+        var startingId = await CreateAsync(Labelled(starting));
+        var otherId = await CreateAsync(Labelled(other));
         try
         {
             // When the interrupted run's containers are removed
-            var removed = await new LeftoverSweeper(docker).RemoveSessionAsync(starting.Id, CancellationToken.None);
+            var removed = await new LeftoverSweeper(engine.Client).RemoveSessionAsync(starting.Id, CancellationToken.None);
 
             // Then its container is gone and the other run's is untouched
             removed.ShouldBe([startingId]);
-            (await docker.InspectContainerAsync(startingId)).ShouldBeNull();
-            (await docker.InspectContainerAsync(otherId)).ShouldNotBeNull();
+            (await Engine.InspectAsync(startingId)).ShouldBeNull();
+            (await Engine.InspectAsync(otherId)).ShouldNotBeNull();
         }
         finally
         {
-            await docker.RemoveContainerAsync(startingId);
-            await docker.RemoveContainerAsync(otherId);
+            await Engine.RemoveAsync(startingId);
+            await Engine.RemoveAsync(otherId);
         }
     }
 
@@ -88,6 +88,15 @@ public sealed class SweepTests
     private static Dictionary<string, string> Labelled(RunSession session) =>
         new(session.Labels) { ["conformancekit.test/owner"] = Engine.Run.Id };
 
-    private static async Task<string> CreateAsync(DockerClient docker, IReadOnlyDictionary<string, string> labels) =>
-        await docker.CreateContainerAsync(new ContainerSpec(Engine.Image) { Cmd = ["sleep", "300"], Labels = labels });
+    private static async Task<string> CreateAsync(IReadOnlyDictionary<string, string> labels)
+    {
+        var engine = await Engine.GetAsync();
+        var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = Engine.Image,
+            Cmd = ["sleep", "300"],
+            Labels = new Dictionary<string, string>(labels),
+        });
+        return created.ID;
+    }
 }
