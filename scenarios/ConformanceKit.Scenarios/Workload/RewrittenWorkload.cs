@@ -1,0 +1,23 @@
+namespace ConformanceKit.Scenarios.Workload;
+
+/// <summary>The user's documents as they are applied into one scenario's namespace, with exactly what changed.</summary>
+/// <param name="Namespace">The scenario's namespace.</param>
+/// <param name="Documents">The documents as applied (YAML and typed objects read from it).</param>
+/// <param name="Changes">Every change made, in document order.</param>
+/// <param name="References">Values naming another namespace, reported and left as written.</param>
+public sealed record RewrittenWorkload(
+    string Namespace,
+    IReadOnlyList<WorkloadDocument> Documents,
+    IReadOnlyList<WorkloadChange> Changes,
+    IReadOnlyList<NamespaceReference> References)
+{
+    /// <summary>The documents as one multi-document YAML stream, ready for server-side apply.</summary>
+    public string Yaml => string.Join("---\n", Documents.Select(d => YamlNodes.ToYaml(d.Node)));
+
+    /// <summary>One document's YAML (server-side apply takes one object per request).</summary>
+    public static string YamlOf(WorkloadDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return YamlNodes.ToYaml(document.Node);
+    }
+}
