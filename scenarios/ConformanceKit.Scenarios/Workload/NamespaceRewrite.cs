@@ -6,7 +6,8 @@ namespace ConformanceKit.Scenarios.Workload;
 /// <summary>
 /// Puts the user's documents into a scenario's namespace: <c>metadata.namespace</c> set, the run's session labels
 /// added, images substituted per <c>--workload-image-map</c>; nothing else is changed, and every change is listed.
-/// Cluster-scoped documents are refused; values that name another namespace are reported, not changed.
+/// Cluster-scoped documents are refused; values that name another namespace are reported, not changed; Helm test
+/// hooks (run only by <c>helm test</c>, never by an install) are left out and listed.
 /// </summary>
 public static partial class NamespaceRewrite
 {
@@ -18,6 +19,8 @@ public static partial class NamespaceRewrite
         ArgumentException.ThrowIfNullOrEmpty(targetNamespace);
         ArgumentNullException.ThrowIfNull(labels);
         images ??= ImageMap.None;
+        var omitted = documents.Where(HelmHooks.IsTestHook).Select(d => $"{d.Label}: not applied, a Helm test hook ({HelmHooks.Annotation}: test) that only helm test runs").ToList();
+        documents = documents.Where(d => !HelmHooks.IsTestHook(d)).ToList();
         var clusterScoped = documents.Where(d => KnownKinds.IsClusterScoped(d.Group, d.Kind)).ToList();
         if (clusterScoped.Count > 0)
         {
@@ -82,7 +85,7 @@ public static partial class NamespaceRewrite
                 $"--workload-image-map {unused}: no container in the files uses that image (they use: {string.Join(", ", seenImages)}); correct the part before '='");
         }
 
-        return new RewrittenWorkload(targetNamespace, rewritten, changes, references);
+        return new RewrittenWorkload(targetNamespace, rewritten, changes, references) { Omitted = omitted };
     }
 
     private static IEnumerable<NamespaceReference> References(WorkloadDocument document, string targetNamespace)

@@ -11,6 +11,9 @@ public sealed record RewrittenWorkload(
     IReadOnlyList<WorkloadChange> Changes,
     IReadOnlyList<NamespaceReference> References)
 {
+    /// <summary>Documents of the files that are not applied, one line each saying why.</summary>
+    public IReadOnlyList<string> Omitted { get; init; } = [];
+
     /// <summary>The documents as one multi-document YAML stream, ready for server-side apply.</summary>
     public string Yaml => string.Join("---\n", Documents.Select(d => YamlNodes.ToYaml(d.Node)));
 

@@ -59,6 +59,7 @@ public sealed class WorkloadPlan
             $"each scenario applies every document into its own namespace ({NamespacePlaceholder} below), changing only:",
         };
         lines.AddRange(Preview.Changes.Select(c => $"  {c}"));
+        lines.AddRange(Preview.Omitted.Select(o => $"  {o}"));
         if (Preview.References.Count > 0)
         {
             lines.Add("values naming another namespace (left as written):");

@@ -126,4 +126,21 @@ public sealed class NamespaceRewriteTests
         rewritten.Yaml.ShouldContain("db-0.db.prod.svc.cluster.local:5432");
         rewritten.Changes.ShouldNotContain(c => c.Field.Contains("subjects", StringComparison.Ordinal) || c.Field.Contains("env", StringComparison.Ordinal));
     }
+
+    [TestCase("test", false)]
+    [TestCase("test-success", false)]
+    [TestCase("pre-install,post-upgrade", true)]
+    public void Apply_HelmHook_LeavesOutOnlyTestHooks(string hook, bool applied)
+    {
+        // Given a Job annotated as a Helm hook
+        var job = $"apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  annotations: {{helm.sh/hook: \"{hook}\"}}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: m, image: busybox}}]";
+        var documents = ManifestLoader.Load("hooks.yaml", WorkloadYaml.Join(WorkloadYaml.HeadlessService, job));
+
+        // When
+        var rewritten = NamespaceRewrite.Apply(documents, "ck-1", Labels);
+
+        // Then an install's hooks are applied; test hooks (only helm test runs them) are listed as left out
+        rewritten.Documents.Any(d => d.Kind == "Job").ShouldBe(applied);
+        rewritten.Omitted.Count.ShouldBe(applied ? 0 : 1);
+    }
 }
