@@ -11,7 +11,7 @@ namespace ConformanceKit.Scenarios.Workload;
 /// </summary>
 public static partial class ManifestLoader
 {
-    /// <summary>Loads every file in order; the same object twice (kind, namespace, name) is refused.</summary>
+    /// <summary>Loads every file in order; the same kind and name twice is refused (even in two namespaces: a scenario has one).</summary>
     public static IReadOnlyList<WorkloadDocument> LoadFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -27,14 +27,15 @@ public static partial class ManifestLoader
             documents.AddRange(Load(path, File.ReadAllText(path)));
         }
 
+        // Every document goes into the one namespace of a scenario, so a kind and name may appear only once.
         var duplicate = documents
-            .GroupBy(d => (d.Group, d.Kind, d.Namespace, d.Name))
+            .GroupBy(d => (d.Group, d.Kind, d.Name))
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             var both = duplicate.Take(2).ToList();
             throw new WorkloadInputException(
-                $"{both[0].Label} and {both[1].Where} are the same object ({both[0].Subject}); keep one of them, a second apply would silently merge into the first");
+                $"{both[0].Label} and {both[1].Where} are the same object ({both[0].Subject}) once in the scenario's namespace; keep one of them, a second apply would silently merge into the first");
         }
 
         return documents;

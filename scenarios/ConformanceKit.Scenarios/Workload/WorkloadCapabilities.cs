@@ -5,7 +5,14 @@ namespace ConformanceKit.Scenarios.Workload;
 /// <summary>Every seed promise judged on the user's StatefulSet before the run: checked, skipped with its reason, or a violation.</summary>
 public static class WorkloadCapabilities
 {
-    /// <summary>The verdicts, in the order the scenarios check them.</summary>
+    /// <summary>The verdicts for the selected set and its headless Service, in the order the scenarios check them.</summary>
+    public static IReadOnlyList<PromiseVerdict> Judge(SelectedWorkload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return [.. Judge(workload.StatefulSet).Select(v => v.Promise == WorkloadPromises.StableDns ? DnsCapability.Judge(workload.StatefulSet, workload.Service) : v)];
+    }
+
+    /// <summary>The verdicts judged on the set alone (the DNS promise assumes its Service selects its pods).</summary>
     public static IReadOnlyList<PromiseVerdict> Judge(V1StatefulSet set)
     {
         ArgumentNullException.ThrowIfNull(set);

@@ -42,7 +42,7 @@ public sealed class WorkloadPlan
         var images = ImageMap.Parse(imageMap);
         var workload = WorkloadSelector.Select(ManifestLoader.LoadFiles(files), workloadName);
         var preview = NamespaceRewrite.Apply(workload.Documents, NamespacePlaceholder, labels, images);
-        return new WorkloadPlan(workload, images, preview, WorkloadCapabilities.Judge(workload.StatefulSet));
+        return new WorkloadPlan(workload, images, preview, WorkloadCapabilities.Judge(workload));
     }
 
     /// <summary>The documents as one scenario applies them into <paramref name="targetNamespace"/>.</summary>

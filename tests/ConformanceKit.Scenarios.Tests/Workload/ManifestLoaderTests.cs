@@ -159,4 +159,25 @@ public sealed class ManifestLoaderTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Test]
+    public void LoadFiles_SameNameInTwoNamespaces_IsRefusedSinceAScenarioHasOne()
+    {
+        // Given Service db written for namespaces a and b
+        var dir = Directory.CreateTempSubdirectory("ck-workload-");
+        try
+        {
+            var a = Path.Combine(dir.FullName, "a.yaml");
+            File.WriteAllText(a, WorkloadYaml.Join(
+                WorkloadYaml.HeadlessService.Replace("  name: db", "  name: db\n  namespace: a", StringComparison.Ordinal),
+                WorkloadYaml.HeadlessService.Replace("  name: db", "  name: db\n  namespace: b", StringComparison.Ordinal)));
+
+            // When / Then
+            Should.Throw<WorkloadInputException>(() => ManifestLoader.LoadFiles([a])).Message.ShouldContain("are the same object (Service/db) once in the scenario's namespace");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
