@@ -134,7 +134,7 @@ public static partial class ManifestLoader
             end++;
         }
 
-        return new string('\n', first) + string.Join('\n', lines[first..end]);
+        return new string('\n', first) + string.Join('\n', lines[first..end]) + '\n';
     }
 
     private static bool IsDocumentMarker(string line) =>

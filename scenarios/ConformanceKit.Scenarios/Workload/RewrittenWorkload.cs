@@ -17,7 +17,17 @@ public sealed record RewrittenWorkload(
     /// <summary>The documents as one multi-document YAML stream, ready for server-side apply.</summary>
     public string Yaml => string.Join("---\n", Documents.Select(d => YamlNodes.ToYaml(d.Node)));
 
-    /// <summary>One document's YAML (server-side apply takes one object per request).</summary>
+    /// <summary>
+    /// One document as JSON for server-side apply (one object per request): the client package sends a patch's
+    /// string content as raw JSON, and JSON is what an apply patch in YAML also accepts.
+    /// </summary>
+    public static string JsonOf(WorkloadDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return YamlJson.Convert(document.Node);
+    }
+
+    /// <summary>One document's YAML, as shown in the report.</summary>
     public static string YamlOf(WorkloadDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -1,4 +1,5 @@
 using ConformanceKit.Scenarios.Workload;
+using k8s;
 using k8s.Models;
 using Shouldly;
 
@@ -156,5 +157,24 @@ public sealed class HelmChartOutputTests
         verdicts[WorkloadPromises.ClaimsSurviveTheSet].Outcome.ShouldBe(PromiseOutcome.Violation);
         verdicts[WorkloadPromises.ClaimsSurviveScaleToZero].Outcome.ShouldBe(PromiseOutcome.Check);
         DataMarkerPlan.For(set).Targets.Single().MountPath.ShouldBe("/data");
+    }
+
+    [Test]
+    public void HelmOutput_JsonForServerSideApply_ReadsBackAsTheSameTypedObjects()
+    {
+        // Given every document of the chart, typed by the package from the YAML
+        var documents = ManifestLoader.Load("cache.yaml", Chart);
+
+        // When each document's JSON is read by the package's JSON reader (as the API server reads an apply patch)
+        var deserialize = typeof(KubernetesJson).GetMethods()
+            .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters()[0].ParameterType == typeof(string));
+        var pairs = documents.Select(d => (Yaml: d.Typed!, Json: deserialize.MakeGenericMethod(d.Typed!.GetType()).Invoke(null, [RewrittenWorkload.JsonOf(d), null])!)).ToList();
+
+        // Then each is the same object (ints, quantities, quoted strings and the block scalar alike)
+        pairs.Count.ShouldBe(6);
+        foreach (var (yaml, json) in pairs)
+        {
+            KubernetesJson.Serialize(json).ShouldBe(KubernetesJson.Serialize(yaml));
+        }
     }
 }

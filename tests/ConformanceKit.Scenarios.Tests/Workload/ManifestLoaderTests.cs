@@ -180,4 +180,18 @@ public sealed class ManifestLoaderTests
             dir.Delete(recursive: true);
         }
     }
+
+    [TestCase("|", "a\nb\n")]
+    [TestCase("|-", "a\nb")]
+    public void Load_BlockScalarEndingADocument_KeepsItsChomping(string indicator, string expected)
+    {
+        // Given a ConfigMap whose last field is a block scalar, followed by another document
+        var text = WorkloadYaml.Join($"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c}}\ndata:\n  f: {indicator}\n    a\n    b", WorkloadYaml.HeadlessService);
+
+        // When
+        var config = ManifestLoader.Load("c.yaml", text)[0].As<V1ConfigMap>()!;
+
+        // Then the typed value is what YAML says: clip keeps the final newline, strip drops it
+        config.Data["f"].ShouldBe(expected);
+    }
 }
