@@ -45,6 +45,12 @@ public sealed class WorkloadPlan
         return new WorkloadPlan(workload, images, preview, WorkloadCapabilities.Judge(workload));
     }
 
+    /// <summary>
+    /// One line naming the first document the cluster cannot take, judged on its discovery answer before anything
+    /// is applied (see <see cref="ServedKinds.FromDiscovery"/>), or null when it serves every document applied.
+    /// </summary>
+    public string? ServedProblem(IReadOnlySet<ServedKind> served) => ServedKinds.Check(served, Preview.Documents);
+
     /// <summary>The documents as one scenario applies them into <paramref name="targetNamespace"/>.</summary>
     public RewrittenWorkload RewriteFor(string targetNamespace, IReadOnlyDictionary<string, string> labels) =>
         NamespaceRewrite.Apply(Workload.Documents, targetNamespace, labels, Images);

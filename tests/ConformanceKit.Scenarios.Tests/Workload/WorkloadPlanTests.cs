@@ -67,4 +67,17 @@ public sealed class WorkloadPlanTests
         rewritten.Yaml.ShouldContain("image: \"mirror.local/nginx:latest\"");
         plan.Preview.Yaml.ShouldContain("namespace: \"scenario-namespace\"");
     }
+
+    [Test]
+    public void ServedProblem_ExampleOnAClusterWithoutApps_NamesTheStatefulSet()
+    {
+        // Given discovery that serves the core kinds only, and one that also serves apps/v1 StatefulSets
+        var plan = WorkloadPlan.Prepare([Example("redis-cluster.yaml")], null, [], Labels);
+        var core = new HashSet<ServedKind> { new("v1", "Service", true) };
+        var withApps = new HashSet<ServedKind>(core) { new("apps/v1", "StatefulSet", true) };
+
+        // When / Then
+        plan.ServedProblem(core)!.ShouldContain("StatefulSet/redis-cluster: the cluster does not serve the kind StatefulSet (apps/v1)");
+        plan.ServedProblem(withApps).ShouldBeNull();
+    }
 }
