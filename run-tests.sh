@@ -18,7 +18,8 @@ flag                      TestRunParameter / env        default
 --kubeconfig PATH         Kubeconfig / CK_KUBECONFIG     none: an ephemeral k3s cluster (Cluster=k3s); given: Cluster=kubeconfig
 --context NAME            Context / CK_CONTEXT           the kubeconfig's current context
 --storage-class NAME      StorageClass / CK_STORAGE_CLASS  the cluster's default StorageClass; repeatable (CK_STORAGE_CLASS: a comma list): the storage scenarios run once per class
---scale-to N              ScaleTo / CK_SCALE_TO          6: the scale-up supply scenario scales 3 -> N
+--scale-to N              ScaleTo / CK_SCALE_TO          6: the scale-up supply scenario scales 3 -> N (at least 3 + --samples)
+--samples N               Samples / CK_SAMPLES           5: samples per class of each disruptive storage latency (re-attach graceful and forced, restart in place, scale-up); a gate needs 5
 --max-bind-seconds S      MaxBindSeconds / CK_MAX_BIND_SECONDS  none; a failed check when a class's bind p95 exceeds S
 --max-reattach-seconds S  MaxReattachSeconds / CK_MAX_REATTACH_SECONDS  none; a failed check when a class's re-attach p95 exceeds S
 --busybox-image IMAGE     BusyboxImage / CK_BUSYBOX_IMAGE  busybox:1.36.1
@@ -37,8 +38,9 @@ flag                      TestRunParameter / env        default
 
 A suite run ends with the report's path (artifacts/index.html, summary.json, junit.xml), the split of failures into
 violations (the cluster broke a promise) and errors (the harness could not observe), and the line
-"N passed, N failed, N skipped"; exit 0 only when nothing failed. Ctrl-C / SIGTERM: exit 130 / 143 after removing
-what the run created, naming it.
+"N passed, N failed, N skipped"; exit 0 only when nothing failed. Ctrl-C / SIGTERM: the running scenarios are
+cancelled, what the run created is removed, one line names it ("interrupted by SIGINT: removed namespaces ..."),
+exit 130 / 143, within 10 s; a second Ctrl-C stops at once and leaves the rest to the next run's sweep (or ck sweep).
 
 The ephemeral cluster is a Testcontainers.K3s container (Docker through Testcontainers 4.17 and the Docker.DotNet
 client it carries). An engine older than Docker API 1.44 gets DOCKER_API_VERSION set to its own version unless you
@@ -69,6 +71,7 @@ while [ $# -gt 0 ]; do
     --context) need "$@"; set_env CK_CONTEXT "$2"; shift 2 ;;
     --storage-class) need "$@"; storage_classes="${storage_classes:+$storage_classes,}$2"; shift 2 ;;
     --scale-to) need "$@"; set_env CK_SCALE_TO "$2"; shift 2 ;;
+    --samples) need "$@"; set_env CK_SAMPLES "$2"; shift 2 ;;
     --max-bind-seconds) need "$@"; set_env CK_MAX_BIND_SECONDS "$2"; shift 2 ;;
     --max-reattach-seconds) need "$@"; set_env CK_MAX_REATTACH_SECONDS "$2"; shift 2 ;;
     --busybox-image) need "$@"; set_env CK_BUSYBOX_IMAGE "$2"; shift 2 ;;
@@ -159,28 +162,65 @@ if [ "$preflight" -ne 0 ]; then
 fi
 rm -f "$preflight_log"
 
-# The suite runs in its own process group so that Ctrl-C and SIGTERM reach the test host (which then removes what the
-# run created and writes one line naming it to $note) even when only this script is signalled.
-# A signal that arrives before the suite's pid is known is forwarded as soon as it is.
-signal="" suite=""
-forward() { signal=$1; [ -z "$suite" ] || kill -"$1" -- "-$suite" 2>/dev/null || kill -"$1" "$suite" 2>/dev/null; }
-trap 'forward INT' INT
-trap 'forward TERM' TERM
-env ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" CK_INTERRUPT_NOTE="$note" \
+# Ctrl-C and SIGTERM go to the test host alone: it cancels the running scenarios (every wait is linked to its run
+# token), removes what the run created, writes one line naming it to $note and ends; the test platform then reports
+# the host gone and dotnet test ends. Measured with dotnet test 10 (VSTest), the reasons for each piece:
+# - Not the suite's process group: dotnet test and vstest.console answer Ctrl-C and SIGTERM by ending the test host
+#   within a second, long before its cleanup has talked to the cluster (and dotnet test itself ends before the host
+#   has written its line). So the host writes its process id to $host_pid once its signal hooks are in place, and
+#   the signal goes there. Before that the host has created nothing, and the suite's process group is signalled.
+# - setsid: the suite has its own session, so a terminal's Ctrl-C reaches this script only, never the platform.
+# - env --default-signal: a background command of a script starts with SIGINT and SIGQUIT ignored, and .NET keeps an
+#   ignored signal ignored, so the host would never see Ctrl-C (the whole run went on to its end). Where env lacks
+#   the option (coreutils < 8.31) the host is sent SIGTERM for Ctrl-C: it still cleans up, its line then says SIGTERM.
+# A second Ctrl-C or SIGTERM stops the suite at once; what the cleanup had not removed yet, the next run's sweep does.
+host_pid="$results/testhost.pid"
+rm -f "$host_pid"
+default_signals=()
+env --default-signal=INT true 2>/dev/null && default_signals=(--default-signal=INT,QUIT)
+signal="" suite="" before_host=false
+send() {
+  local to=$1
+  [ "$to" = INT ] && [ ${#default_signals[@]} -eq 0 ] && to=TERM
+  if [ -s "$host_pid" ] && kill -"$to" "$(cat "$host_pid")" 2>/dev/null; then return 0; fi
+  before_host=true
+  kill -"$to" -- "-$suite" 2>/dev/null || kill -"$to" "$suite" 2>/dev/null
+}
+on_signal() {
+  if [ -n "$signal" ]; then
+    [ -z "$suite" ] || kill -KILL -- "-$suite" 2>/dev/null
+    rm -f "$host_pid"
+    echo "interrupted by SIG$1 again: stopped at once, without waiting for the cleanup; the next run's sweep (or 'ck sweep') removes what is left"
+    [ "$1" = INT ] && exit 130
+    exit 143
+  fi
+  signal=$1
+  [ -z "$suite" ] || send "$1"
+}
+trap 'on_signal INT' INT
+trap 'on_signal TERM' TERM
+env ${default_signals[@]+"${default_signals[@]}"} ${settings[@]+"${settings[@]}"} CK_ARTIFACTS_DIR="$artifacts" \
+  CK_INTERRUPT_NOTE="$note" CK_SIGNAL_PID_FILE="$host_pid" \
   setsid dotnet test tests/ConformanceKit.Conformance ${filter:+--filter "$filter"} \
   --logger "trx;LogFileName=$(basename "$trx")" --logger "console;verbosity=normal" \
   --results-directory "$results" ${parallel:+-- "NUnit.NumberOfTestWorkers=$parallel"} &
 suite=$!
-[ -z "$signal" ] || forward "$signal"
+# A signal that arrived before the suite's pid was known is sent now.
+[ -z "$signal" ] || send "$signal"
 status=0
 while :; do
   wait "$suite"; status=$?
   kill -0 "$suite" 2>/dev/null || break
 done
 trap - INT TERM
+# A host that never wrote its pid had not registered its cleanup, and creates nothing before it does.
+[ "$before_host" = true ] && [ ! -s "$host_pid" ] && host_started=false || host_started=true
+rm -f "$host_pid"
 
 if [ -n "$signal" ]; then
-  if [ -s "$note" ]; then cat "$note"; else echo "interrupted by SIG$signal: the suite ended before it said what it removed; 'ck sweep' removes leftovers"; fi
+  if [ -s "$note" ]; then cat "$note"
+  elif [ "$host_started" = false ]; then echo "interrupted by SIG$signal before the test host started: the run had created nothing"
+  else echo "interrupted by SIG$signal: the suite ended before it said what it removed; 'ck sweep' removes leftovers"; fi
   [ "$signal" = INT ] && exit 130
   exit 143
 fi

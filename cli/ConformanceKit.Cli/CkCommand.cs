@@ -26,11 +26,13 @@ internal static class CkCommand
                     return await SweepCommand.RunAsync(CliArguments.Parse(args[1..]), output, interrupt.Token).ConfigureAwait(false);
                 case "report":
                     return await ReportCommand.RunAsync(args[1..], output).ConfigureAwait(false);
+                case "workload":
+                    return await WorkloadCommand.RunAsync(args[1..], output).ConfigureAwait(false);
                 case "help" or "--help" or "-h":
-                    await output.WriteLineAsync(CliArguments.HelpText).ConfigureAwait(false);
+                    await output.WriteLineAsync(CliArguments.HelpText + "\n" + WorkloadCommand.Help).ConfigureAwait(false);
                     return Ok;
                 default:
-                    await error.WriteLineAsync($"ck: unknown command '{verb}'; use 'ck preflight [flags]', 'ck sweep' or 'ck report' ('ck help' lists the flags).").ConfigureAwait(false);
+                    await error.WriteLineAsync($"ck: unknown command '{verb}'; use 'ck preflight [flags]', 'ck sweep', 'ck report' or 'ck workload validate' ('ck help' lists the flags).").ConfigureAwait(false);
                     return Usage;
             }
         }

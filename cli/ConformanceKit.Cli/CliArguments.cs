@@ -18,6 +18,7 @@ internal static class CliArguments
         ["--busybox-image"] = "BusyboxImage",
         ["--workload-image"] = "WorkloadImage",
         ["--scale-to"] = "ScaleTo",
+        ["--samples"] = "Samples",
         ["--max-bind-seconds"] = "MaxBindSeconds",
         ["--max-reattach-seconds"] = "MaxReattachSeconds",
     };

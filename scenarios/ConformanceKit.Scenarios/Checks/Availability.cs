@@ -43,7 +43,7 @@ internal static class Availability
                     break;
             }
 
-            if (instant.Observed < from || (until is not null && instant.Observed >= until))
+            if (!StepClock.InWindow(instant, from, until))
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ConformanceKit.Scenarios.Checks;
 
 /// <summary>The outcome of one check: passed or not, one sentence naming the first violation, and details.</summary>
@@ -7,6 +9,26 @@ namespace ConformanceKit.Scenarios.Checks;
 /// <param name="Details">Supporting facts (every violation, IPs, times), one per line.</param>
 public sealed record CheckResult(string Check, bool Passed, string Message, IReadOnlyList<string> Details)
 {
+    /// <summary>True for a negative control: a check run where the promise is broken on purpose, so it must fail.</summary>
+    public bool Control { get; init; }
+
+    /// <summary>True when the outcome is the required one: a check passed, or a control's check failed.</summary>
+    [JsonIgnore]
+    public bool AsRequired => Control ? !Passed : Passed;
+
+    /// <summary>What the outcome means for a reader, e.g. <c>PASS</c> or <c>control: the check failed, as required</c>.</summary>
+    [JsonIgnore]
+    public string Verdict => (Control, Passed) switch
+    {
+        (true, false) => "control: the check failed, as required",
+        (true, true) => "control: the check passed, but it must fail",
+        (false, true) => "PASS",
+        (false, false) => "FAIL",
+    };
+
+    /// <summary>This result recorded as a negative control.</summary>
+    public CheckResult AsControl() => this with { Control = true };
+
     /// <summary>A passing result.</summary>
     public static CheckResult Pass(string check, string message, IReadOnlyList<string>? details = null) =>
         new(check, true, message, details ?? []);
@@ -25,8 +47,8 @@ public sealed record CheckResult(string Check, bool Passed, string Message, IRea
             : Fail(check, violations.Count == 1 ? violations[0] : $"{violations[0]} (and {violations.Count - 1} more)", details);
     }
 
-    /// <summary><c>PASS|FAIL Check: message</c> followed by the details.</summary>
+    /// <summary><c>PASS|FAIL Check: message</c> (a control: <c>control: the check failed, as required</c>, then a dash) followed by the details.</summary>
     public override string ToString() =>
-        $"{(Passed ? "PASS" : "FAIL")} {Check}: {Message}" +
+        $"{Verdict}{(Control ? " -" : "")} {Check}: {Message}" +
         string.Concat(Details.Select(d => Environment.NewLine + "  " + d));
 }

@@ -39,7 +39,7 @@ public static class MaxUnavailable
 
         for (var ordinal = 0; ordinal < replicas; ordinal++)
         {
-            var last = pods.LastOrDefault(p => p.Ordinal == ordinal && (until is null || p.Created.Observed < until));
+            var last = pods.LastOrDefault(p => p.Ordinal == ordinal && (until is null || StepClock.Before(p.Created, until.Value)));
             if (last?.Revision != update)
             {
                 violations.Add($"at the end {last?.Label ?? $"{setName}-{ordinal} (none)"} carries revision {last?.Revision ?? "none"}, not the update revision {update}");

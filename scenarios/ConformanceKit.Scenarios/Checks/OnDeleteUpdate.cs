@@ -4,7 +4,8 @@ namespace ConformanceKit.Scenarios.Checks;
 
 /// <summary>
 /// The OnDelete strategy: a template change replaces no pod, even once a controller sync has seen it; a pod the test
-/// deletes comes back at the update revision, and the others keep the current revision.
+/// deletes, seen at the current revision before the deletion, comes back at the update revision, and the others keep
+/// the current revision.
 /// </summary>
 public static class OnDeleteUpdate
 {
@@ -14,7 +15,8 @@ public static class OnDeleteUpdate
     /// Checks a template change at <paramref name="changedAt"/> that produced <paramref name="generation"/>, then the
     /// deletion of <paramref name="deletedOrdinal"/> at <paramref name="deletedAt"/>, up to <paramref name="until"/>
     /// (observer's clock). The first status with observedGeneration ≥ generation is the sync that saw the change; it
-    /// names the current and update revisions and must have arrived before the deletion.
+    /// names the current and update revisions and must have arrived before the deletion. The pod the test deleted must
+    /// have been at the current revision before the deletion: one already at the update revision proves nothing by coming back at it.
     /// </summary>
     public static CheckResult Check(Timeline.Timeline timeline, string setName, int replicas, DateTimeOffset changedAt, long generation,
         int deletedOrdinal, DateTimeOffset deletedAt, DateTimeOffset? until = null)
@@ -44,7 +46,7 @@ public static class OnDeleteUpdate
             violations.Add($"the sync of generation {generation} reported currentRevision == updateRevision ({update}): the template change made no pending revision");
         }
 
-        if (sync.At.Observed >= deletedAt)
+        if (StepClock.NotBefore(sync.At, deletedAt))
         {
             violations.Add($"the first status of generation {generation} was seen at {sync.At}, not before the test deleted a pod at {deletedAt:HH:mm:ss.fff}");
         }
@@ -58,7 +60,7 @@ public static class OnDeleteUpdate
             }
             else if (ordinal == deletedOrdinal)
             {
-                Replaced(pods, pod, update, deletedAt, until, violations, facts);
+                Replaced(pods, pod, current, update, deletedAt, until, violations, facts);
             }
             else if (UpdateRoll.InWindow(pod.TerminationRequested, deletedAt, until))
             {
@@ -75,12 +77,18 @@ public static class OnDeleteUpdate
             $"came back at {update} and the others stayed at {current}", facts);
     }
 
-    private static void Replaced(IReadOnlyList<PodHistory> pods, PodHistory old, string update, DateTimeOffset deletedAt, DateTimeOffset? until,
+    private static void Replaced(IReadOnlyList<PodHistory> pods, PodHistory old, string current, string update, DateTimeOffset deletedAt, DateTimeOffset? until,
         List<string> violations, List<string> facts)
     {
+        if (old.Revision != current)
+        {
+            violations.Add($"{old.Label}, the pod the test deleted at {deletedAt:HH:mm:ss.fff}, carried revision {old.Revision ?? "none"} before the deletion, " +
+                $"not the current revision {current}: it was already updated, so its coming back at {update} proves nothing");
+        }
+
         if (!UpdateRoll.InWindow(old.TerminationRequested, deletedAt, until))
         {
-            violations.Add($"{old.Label} was not deleted after {deletedAt:HH:mm:ss.fff}");
+            violations.Add($"{old.Label} was not deleted after {deletedAt:HH:mm:ss.fff} (deletion requested {old.TerminationRequested?.ToString() ?? "never"})");
             return;
         }
 

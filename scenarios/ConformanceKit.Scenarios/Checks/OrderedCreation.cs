@@ -64,14 +64,14 @@ public static class OrderedCreation
         ArgumentNullException.ThrowIfNull(timeline);
         const string held = Name + ".Held";
         var pods = timeline.PodsOf(setName);
-        var heldPod = pods.LastOrDefault(p => p.Ordinal == heldOrdinal && p.Created.Observed < releasedAt && (from is null || p.Created.Observed >= from));
+        var heldPod = pods.LastOrDefault(p => p.Ordinal == heldOrdinal && StepClock.Before(p.Created, releasedAt) && (from is null || StepClock.NotBefore(p.Created, from.Value)));
         if (heldPod is null)
         {
             return CheckResult.Fail(held, $"{setName}-{heldOrdinal} was never created before its release at {releasedAt:HH:mm:ss.fff}");
         }
 
         var violations = new List<string>();
-        if (heldPod.Ready is { } ready && ready.Observed < releasedAt)
+        if (heldPod.Ready is { } ready && StepClock.Before(ready, releasedAt))
         {
             violations.Add($"{heldPod.Label} became Ready at {ready}, before it was released at {releasedAt:HH:mm:ss.fff}");
         }

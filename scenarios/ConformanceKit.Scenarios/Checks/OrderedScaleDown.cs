@@ -9,7 +9,7 @@ public static class OrderedScaleDown
 
     /// <summary>
     /// Checks a scale from <paramref name="replicasBefore"/> to <paramref name="replicasAfter"/> whose deletions
-    /// were first observed in [<paramref name="from"/>, <paramref name="until"/>) (observer's clock, like steps): ordinals replicasAfter..replicasBefore-1
+    /// fall in [<paramref name="from"/>, <paramref name="until"/>) (step marks, see <see cref="StepClock"/>): ordinals replicasAfter..replicasBefore-1
     /// are deleted highest first, and pod i's deletion is requested no earlier than pod i+1 is gone.
     /// </summary>
     public static CheckResult Check(Timeline.Timeline timeline, string setName, int replicasBefore, int replicasAfter,
@@ -17,7 +17,7 @@ public static class OrderedScaleDown
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var deleted = timeline.PodsOf(setName)
-            .Where(p => p.TerminationRequested is { } t && t.Observed >= from && (until is null || t.Observed < until))
+            .Where(p => StepClock.InWindow(p.TerminationRequested, from, until))
             .ToList();
         var violations = new List<string>();
         var facts = deleted.Select(p => $"{p.Label} deletion requested {p.TerminationRequested}, gone {p.Gone?.ToString() ?? "never"}").ToList();

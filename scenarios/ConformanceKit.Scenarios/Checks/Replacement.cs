@@ -12,7 +12,7 @@ public static class Replacement
 
     /// <summary>
     /// Compares, per ordinal, the last pod created before <paramref name="deletedAt"/> with the first created in
-    /// [<paramref name="deletedAt"/>, <paramref name="until"/>) (both by the observer's clock, like steps).
+    /// [<paramref name="deletedAt"/>, <paramref name="until"/>) (step marks on the observer's clock; see <see cref="StepClock"/>).
     /// </summary>
     public static CheckResult Check(Timeline.Timeline timeline, string setName, int replicas, DateTimeOffset deletedAt, DateTimeOffset? until = null)
     {
@@ -22,8 +22,8 @@ public static class Replacement
         var facts = new List<string>();
         for (var i = 0; i < replicas; i++)
         {
-            var old = pods.LastOrDefault(p => p.Ordinal == i && p.Created.Observed < deletedAt);
-            var fresh = pods.FirstOrDefault(p => p.Ordinal == i && p.Created.Observed >= deletedAt && (until is null || p.Created.Observed < until));
+            var old = pods.LastOrDefault(p => p.Ordinal == i && StepClock.Before(p.Created, deletedAt));
+            var fresh = pods.FirstOrDefault(p => p.Ordinal == i && StepClock.InWindow(p.Created, deletedAt, until));
             if (old is null || fresh is null)
             {
                 violations.Add(old is null
@@ -46,7 +46,7 @@ public static class Replacement
                 violations.Add($"{fresh.Label} was created at {fresh.Created}, before the old {old.Label} was gone at {old.Gone}");
             }
 
-            var stillTerminating = pods.Where(p => p.Ordinal > i && p.Created.Observed < deletedAt && p.Gone is { } g && fresh.Created.IsBefore(g)).ToList();
+            var stillTerminating = pods.Where(p => p.Ordinal > i && StepClock.Before(p.Created, deletedAt) && p.Gone is { } g && fresh.Created.IsBefore(g)).ToList();
             if (stillTerminating.Count > 0)
             {
                 facts.Add($"new {setName}-{i} appeared while old {string.Join(", ", stillTerminating.Select(p => p.Label))} were still terminating");

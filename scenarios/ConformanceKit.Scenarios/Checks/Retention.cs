@@ -33,7 +33,7 @@ public static class Retention
 
             var claim = claims[0];
             facts.Add($"{claimName}: volume(s) {string.Join(" -> ", claim.VolumeNames)}, phase at re-creation {claim.PhaseAt(recreatedAt) ?? "unknown"}");
-            if (claim.TerminationRequested is { } t && t.Observed <= recreatedAt)
+            if (claim.TerminationRequested is { } t && StepClock.Before(t, recreatedAt))
             {
                 violations.Add($"claim {claimName} was deleted at {t}, after the set deletion at {setDeletedAt:HH:mm:ss.fff}");
             }
@@ -46,7 +46,7 @@ public static class Retention
                 violations.Add($"claim {claimName} changed volume: {string.Join(" -> ", claim.VolumeNames)}");
             }
 
-            var pod = timeline.PodsOf(setName).FirstOrDefault(p => p.Ordinal == i && p.Created.Observed >= recreatedAt);
+            var pod = timeline.PodsOf(setName).FirstOrDefault(p => p.Ordinal == i && StepClock.NotBefore(p.Created, recreatedAt));
             if (pod is null)
             {
                 violations.Add($"no {setName}-{i} was created after the set was re-created at {recreatedAt:HH:mm:ss.fff}");

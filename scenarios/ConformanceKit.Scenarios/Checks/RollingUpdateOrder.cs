@@ -40,7 +40,7 @@ public static class RollingUpdateOrder
 
         for (var ordinal = 0; ordinal < replicas; ordinal++)
         {
-            var last = pods.LastOrDefault(p => p.Ordinal == ordinal && (until is null || p.Created.Observed < until));
+            var last = pods.LastOrDefault(p => p.Ordinal == ordinal && (until is null || StepClock.Before(p.Created, until.Value)));
             if (last is not null && last.Revision != updateRevision)
             {
                 violations.Add($"at the end {last.Label} carries revision {last.Revision ?? "none"}, not the update revision {updateRevision}");
@@ -63,14 +63,14 @@ public static class RollingUpdateOrder
         ArgumentNullException.ThrowIfNull(timeline);
         const string held = Name + ".Held";
         var pods = timeline.PodsOf(setName);
-        var heldPod = pods.FirstOrDefault(p => p.Ordinal == heldOrdinal && p.Created.Observed >= changedAt && p.Created.Observed < releasedAt);
+        var heldPod = pods.FirstOrDefault(p => p.Ordinal == heldOrdinal && StepClock.InWindow(p.Created, changedAt, releasedAt));
         if (heldPod is null)
         {
             return CheckResult.Fail(held, $"{setName}-{heldOrdinal} was not re-created between the template change at {changedAt:HH:mm:ss.fff} and its release at {releasedAt:HH:mm:ss.fff}");
         }
 
         var violations = new List<string>();
-        if (heldPod.Ready is { } ready && ready.Observed < releasedAt)
+        if (heldPod.Ready is { } ready && StepClock.Before(ready, releasedAt))
         {
             violations.Add($"{heldPod.Label} became Ready at {ready}, before it was released at {releasedAt:HH:mm:ss.fff}");
         }
@@ -79,7 +79,7 @@ public static class RollingUpdateOrder
         foreach (var pod in lower)
         {
             if (pod.TerminationRequested is { } term
-                && (term.Observed < releasedAt || heldPod.Ready is null || Instant.CompareInStream(term, heldPod.Ready) < 0))
+                && (StepClock.Before(term, releasedAt) || heldPod.Ready is null || Instant.CompareInStream(term, heldPod.Ready) < 0))
             {
                 violations.Add($"{pod.Label} was deleted at {term} while {heldPod.Label} at revision {heldPod.Revision ?? "none"} was held un-Ready (released at {releasedAt:HH:mm:ss.fff})");
             }

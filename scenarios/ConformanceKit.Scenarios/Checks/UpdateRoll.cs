@@ -6,20 +6,19 @@ namespace ConformanceKit.Scenarios.Checks;
 /// What the update checks share: the pod each ordinal had when the template changed, what replaced it, and whether
 /// the replacements went from the highest ordinal down, each deletion only once the pod above was Running and Ready at
 /// the update revision. Order is judged by the pod watch's stream order (<see cref="Instant.CompareInStream"/>);
-/// windows are on the observer's clock, like the steps that bound them.
+/// windows are bounded by step marks, facts placed against them by <see cref="StepClock"/>.
 /// </summary>
 internal static class UpdateRoll
 {
     /// <summary>Orders instants by the stream that delivered them (<see cref="Instant.CompareInStream"/>).</summary>
     public static readonly Comparer<Instant> InStream = Comparer<Instant>.Create(Instant.CompareInStream);
 
-    /// <summary>The incarnation of <paramref name="ordinal"/> that existed at <paramref name="at"/>: the last one created before it.</summary>
+    /// <summary>The incarnation of <paramref name="ordinal"/> that existed at <paramref name="at"/>: the last one certainly created before it.</summary>
     public static PodHistory? Before(IReadOnlyList<PodHistory> pods, int ordinal, DateTimeOffset at) =>
-        pods.LastOrDefault(p => p.Ordinal == ordinal && p.Created.Observed < at);
+        pods.LastOrDefault(p => p.Ordinal == ordinal && StepClock.Before(p.Created, at));
 
-    /// <summary>True when <paramref name="instant"/> was observed in [<paramref name="from"/>, <paramref name="until"/>).</summary>
-    public static bool InWindow(Instant? instant, DateTimeOffset from, DateTimeOffset? until) =>
-        instant is { } i && i.Observed >= from && (until is null || i.Observed < until);
+    /// <summary>True when <paramref name="instant"/> falls in [<paramref name="from"/>, <paramref name="until"/>) (see <see cref="StepClock.InWindow"/>).</summary>
+    public static bool InWindow(Instant? instant, DateTimeOffset from, DateTimeOffset? until) => StepClock.InWindow(instant, from, until);
 
     /// <summary>True when, just before <paramref name="at"/> in stream order, the pod was Running, Ready and not terminating.</summary>
     public static bool ReadyBefore(PodHistory pod, Instant at)

@@ -5,10 +5,10 @@ namespace ConformanceKit.Scenarios.Checks;
 /// <summary>Splits a set's pods into waves: the k-th incarnation of every ordinal within a time window.</summary>
 internal static class Waves
 {
-    // Windows are on the observer's clock, like the steps that bound them (server stamps are truncated to seconds).
+    // Windows are bounded by step marks; StepClock places a creation against them.
     public static IReadOnlyList<PodHistory> InWindow(Timeline.Timeline timeline, string setName, DateTimeOffset? from, DateTimeOffset? until) =>
         timeline.PodsOf(setName)
-            .Where(p => (from is null || p.Created.Observed >= from) && (until is null || p.Created.Observed < until))
+            .Where(p => (from is null || StepClock.NotBefore(p.Created, from.Value)) && (until is null || StepClock.Before(p.Created, until.Value)))
             .ToList();
 
     public static IReadOnlyList<SortedDictionary<int, PodHistory>> Split(IReadOnlyList<PodHistory> pods)

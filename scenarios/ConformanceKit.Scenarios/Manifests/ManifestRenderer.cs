@@ -43,6 +43,7 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
         var yaml = Load(parameters.Variant switch
         {
             StatefulSetVariant.WithStorage => "statefulset-storage.yaml",
+            StatefulSetVariant.RestartableStorage => "statefulset-restart.yaml",
             StatefulSetVariant.HeldReadiness => "statefulset-held.yaml",
             StatefulSetVariant.Updatable => "statefulset-update.yaml",
             _ => "statefulset.yaml",
@@ -64,7 +65,7 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
             yaml.SetInt("spec.template.spec.terminationGracePeriodSeconds", delay + TerminationGraceMargin);
         }
 
-        if (parameters.Variant == StatefulSetVariant.WithStorage)
+        if (parameters.Variant is StatefulSetVariant.WithStorage or StatefulSetVariant.RestartableStorage)
         {
             const string claim = "spec.volumeClaimTemplates[0]";
             yaml.SetString($"{claim}.metadata.name", ClaimTemplateName);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ConformanceKit.Scenarios.Checks;
 
 namespace ConformanceKit.Scenarios.Report;
 
@@ -14,7 +15,7 @@ internal static class IndexPage
     internal const int MaxWidth = 1300;
 
     /// <summary>Column widths in percent: scenario, result, time, reaction, checks, reason, timeline.</summary>
-    internal static readonly int[] ColumnPercent = [25, 9, 6, 10, 6, 36, 8];
+    internal static readonly int[] ColumnPercent = [25, 9, 6, 10, 12, 32, 6];
 
     public static string Render(RunHeader? header, IReadOnlyList<TestOutcome> outcomes)
     {
@@ -44,7 +45,7 @@ internal static class IndexPage
             html.AppendLine(CultureInfo.InvariantCulture,
                 $"<tr><td title=\"{Esc(o.FullName)}\">{(slug is null ? name : $"<a href=\"#{Esc(slug)}\">{name}</a>")}</td>"
                 + $"<td class=\"{o.Result}\">{Esc(o.Label)}</td><td>{o.Duration.TotalSeconds:0.0} s</td>"
-                + $"<td>{Reaction(o.Scenario?.ReactionTimes ?? [])}</td><td>{(checks.Count == 0 ? "–" : $"{checks.Count(c => c.Passed)}/{checks.Count}")}</td>"
+                + $"<td>{Reaction(o.Scenario?.ReactionTimes ?? [])}</td><td>{Esc(ChecksSummary(checks))}</td>"
                 + $"<td class=\"reason\">{Esc(o.Failure?.Reason ?? o.SkipReason ?? "")}</td>"
                 + $"<td>{(slug is null ? "" : $"<a href=\"{Esc(slug)}.svg\">svg</a>")}</td></tr>");
         }
@@ -71,7 +72,7 @@ internal static class IndexPage
         html.AppendLine("<ul>");
         foreach (var c in r.Checks)
         {
-            html.AppendLine(CultureInfo.InvariantCulture, $"<li><span class=\"{(c.Passed ? "Passed" : "Failed")}\">{(c.Passed ? "PASS" : "FAIL")}</span> <b>{Esc(c.Check)}</b>: {Esc(c.Message)}</li>");
+            html.AppendLine(CultureInfo.InvariantCulture, $"<li><span class=\"{(c.AsRequired ? "Passed" : "Failed")}\">{Esc(c.Verdict)}</span> <b>{Esc(c.Check)}</b>: {Esc(c.Message)}</li>");
         }
 
         html.AppendJoin(Environment.NewLine, r.Notes.Select(n => $"<li>note: {Esc(n)}</li>"))
@@ -82,7 +83,36 @@ internal static class IndexPage
         }
     }
 
-    private static string Reaction(IReadOnlyList<TimeSpan> times)
+    /// <summary>
+    /// The checks column: <c>passed/total checks</c>, and for negative controls whether each failed as it must (one
+    /// control alone reads <c>control: the check failed, as required</c>); <c>–</c> when nothing was checked.
+    /// </summary>
+    internal static string ChecksSummary(IReadOnlyList<CheckResult> checks)
+    {
+        var plain = checks.Where(c => !c.Control).ToList();
+        var controls = checks.Where(c => c.Control).ToList();
+        var parts = new List<string>();
+        if (plain.Count > 0)
+        {
+            parts.Add($"{plain.Count(c => c.Passed)}/{plain.Count} checks");
+        }
+
+        if (controls.Count == 1)
+        {
+            parts.Add(controls[0].Verdict);
+        }
+        else if (controls.Count > 1)
+        {
+            var held = controls.Count(c => c.AsRequired);
+            parts.Add(held == controls.Count
+                ? $"controls: {held}/{controls.Count} checks failed, as required"
+                : $"controls: {controls.Count - held} of {controls.Count} checks passed, but they must fail");
+        }
+
+        return parts.Count == 0 ? "–" : string.Join("; ", parts);
+    }
+
+    internal static string Reaction(IReadOnlyList<TimeSpan> times)
     {
         if (times.Count == 0)
         {
@@ -90,7 +120,7 @@ internal static class IndexPage
         }
 
         var sorted = times.Order().ToList();
-        return string.Create(CultureInfo.InvariantCulture, $"{sorted[(sorted.Count - 1) / 2].TotalMilliseconds:0} ms / {sorted[^1].TotalMilliseconds:0} ms, {times.Count}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Milliseconds.Format(sorted[(sorted.Count - 1) / 2])} / {Milliseconds.Format(sorted[^1])}, {times.Count}");
     }
 
     internal static string Esc(string text) => WebUtility.HtmlEncode(text);

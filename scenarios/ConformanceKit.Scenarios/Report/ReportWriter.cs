@@ -35,12 +35,14 @@ public static class ReportWriter
 
     /// <summary>
     /// Writes <c>index.html</c>, <c>summary.json</c> and <c>junit.xml</c> for <paramref name="outcomes"/> (every test
-    /// of the run, with the scenario records merged in); returns the page's path.
+    /// of the run, with the scenario records merged in), each listing them by scenario and class (see
+    /// <see cref="ReportOrder"/>); returns the page's path.
     /// </summary>
     public static string WriteRun(string artifactsDir, RunHeader? header, IReadOnlyList<TestOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
         ArgumentNullException.ThrowIfNull(outcomes);
+        outcomes = ReportOrder.Sort(outcomes);
         Directory.CreateDirectory(artifactsDir);
         var path = Path.Combine(artifactsDir, "index.html");
         File.WriteAllText(path, IndexPage.Render(header, outcomes));

@@ -69,13 +69,13 @@ internal static class StorageChart
                 new XElement(Svg + "title", sample.ToString())));
         }
 
-        g.Add(Marker("p50", summary.P50, x(summary.P50), y, "#1a7f37", 7), Marker("p95", summary.P95, x(summary.P95), y, "#cf222e", 10));
+        g.Add(Marker("p50", summary.P50, summary.N, x(summary.P50), y, "#1a7f37", 7), Marker("p95", summary.P95, summary.N, x(summary.P95), y, "#cf222e", 10));
         return g;
     }
 
-    private static XElement Marker(string name, double seconds, double x, double y, string colour, double half) =>
+    private static XElement Marker(string name, double seconds, int n, double x, double y, string colour, double half) =>
         new(Svg + "g", new XAttribute("class", name),
-            new XElement(Svg + "title", $"{name} {LatencySample.FormatSeconds(seconds)} s"),
+            new XElement(Svg + "title", $"{name} {LatencySample.FormatSeconds(seconds)} s (n={n})"),
             Line(x, y - half, x, y + half, colour, null),
             new XElement(Svg + "text", new XAttribute("x", F(x + 2)), new XAttribute("y", F(name == "p50" ? y + half + 8 : y - half - 1)),
                 new XAttribute("font-size", "9"), new XAttribute("fill", colour), $"{name} {LatencySample.FormatSeconds(seconds)}"));

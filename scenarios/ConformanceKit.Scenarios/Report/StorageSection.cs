@@ -68,8 +68,8 @@ internal static class StorageSection
             return "none";
         }
 
-        return string.Join("<br>", gates.Select(g => g.Check(storageClass, samples)).Select(r =>
-            $"<span class=\"{(r.Passed ? "Passed" : "Failed")}\">{Esc(r.Message)}</span>"));
+        return string.Join("<br>", gates.Select(g => g.Judge(storageClass, samples)).Select(r =>
+            $"<span class=\"{(r.Result.Passed ? "Passed" : "Failed")}\">{(r.Result.Passed || !r.TooFewSamples ? "" : "error: ")}{Esc(r.Result.Message)}</span>"));
     }
 
     private static string Esc(string text) => WebUtility.HtmlEncode(text);

@@ -40,6 +40,7 @@ internal static class StorageSummaryJson
             json.WriteString("class", s.StorageClass);
             json.WriteString("metric", StorageMetricNames.Key(s.Metric));
             json.WriteNumber("n", s.N);
+            json.WriteBoolean("enoughToGate", s.N >= LatencyGate.MinimumSamples);
             json.WriteNumber("p50Seconds", Math.Round(s.P50, 3));
             json.WriteNumber("p95Seconds", Math.Round(s.P95, 3));
             json.WriteNumber("maxSeconds", Math.Round(s.Max, 3));
@@ -49,14 +50,16 @@ internal static class StorageSummaryJson
 
         json.WriteEndArray();
         json.WriteStartArray("gates");
-        foreach (var (storageClass, gate, result) in run.GateResults())
+        foreach (var g in run.GateResults())
         {
             json.WriteStartObject();
-            json.WriteString("class", storageClass);
-            json.WriteString("gate", gate.Label);
-            json.WriteNumber("maxSeconds", gate.MaxSeconds);
-            json.WriteBoolean("passed", result.Passed);
-            json.WriteString("message", result.Message);
+            json.WriteString("class", g.StorageClass);
+            json.WriteString("gate", g.Gate.Label);
+            json.WriteNumber("maxSeconds", g.Gate.MaxSeconds);
+            json.WriteNumber("n", g.N);
+            json.WriteBoolean("passed", g.Result.Passed);
+            json.WriteString("outcome", g.Result.Passed ? "passed" : g.TooFewSamples ? "error" : "violation");
+            json.WriteString("message", g.Result.Message);
             json.WriteEndObject();
         }
 

@@ -4,7 +4,7 @@ namespace ConformanceKit.Scenarios.Report;
 
 /// <summary>
 /// <c>summary.json</c>: the run's results for machines (CI gates, dashboards): the run header, counts (failures split
-/// into violations and errors), per test its result, kind, reason, wall time, reaction times and every check, and
+/// into violations and errors), per test its result, kind, reason, wall time, reaction times and every check (a negative control marked as one), and
 /// (when storage scenarios ran) the storage classes with their latency summaries, gates and raw samples.
 /// </summary>
 internal static class SummaryJson
@@ -63,7 +63,7 @@ internal static class SummaryJson
             json.WriteStartArray("reactionMilliseconds");
             foreach (var reaction in scenario.ReactionTimes)
             {
-                json.WriteNumberValue(Math.Round(reaction.TotalMilliseconds, 1));
+                json.WriteNumberValue(Math.Round(reaction.TotalMilliseconds, 3));
             }
 
             json.WriteEndArray();
@@ -78,6 +78,12 @@ internal static class SummaryJson
                 json.WriteStartObject();
                 json.WriteString("check", check.Check);
                 json.WriteBoolean("passed", check.Passed);
+                if (check.Control)
+                {
+                    json.WriteBoolean("control", true);
+                    json.WriteBoolean("asRequired", check.AsRequired);
+                }
+
                 json.WriteString("message", check.Message);
                 json.WriteEndObject();
             }

@@ -31,7 +31,7 @@ public static class RetentionPolicyCheck
                     ? $"claim {name} of the scaled-away {setName}-{i} was not deleted (whenScaled=Delete)"
                     : $"claim {name} of the scaled-away {setName}-{i} was deleted only at {deleted}, after {until:HH:mm:ss.fff} (whenScaled=Delete)");
             }
-            else if (i >= to && policy != "Delete" && deleted is not null && deleted.Observed >= scaledAt && (until is null || DefinitelyBefore(deleted, until.Value)))
+            else if (i >= to && policy != "Delete" && deleted is not null && StepClock.NotBefore(deleted, scaledAt) && (until is null || DefinitelyBefore(deleted, until.Value)))
             {
                 violations.Add($"claim {name} of the scaled-away {setName}-{i} was deleted at {deleted} although whenScaled={policy} keeps it");
             }
@@ -128,9 +128,9 @@ public static class RetentionPolicyCheck
     private static string OwnedViolation(string claim, string owner, string policy) =>
         $"claim {claim} is owned by {owner}, so the garbage collector deletes it with its owner, although {policy} keeps it";
 
-    private static bool DefinitelyBefore(Instant at, DateTimeOffset step) => at.Observed < step;
+    private static bool DefinitelyBefore(Instant at, DateTimeOffset step) => StepClock.Before(at, step);
 
-    private static bool DefinitelyAfter(Instant at, DateTimeOffset step) => (at.Server ?? at.Observed) > step;
+    private static bool DefinitelyAfter(Instant at, DateTimeOffset step) => StepClock.After(at, step);
 
     private static string Fact(ClaimHistory claim) =>
         $"{claim.Name} ({claim.Uid[..Math.Min(8, claim.Uid.Length)]}): volume {claim.VolumeName ?? "none"}, owners [{string.Join(", ", claim.Owners)}], deleted {claim.TerminationRequested?.ToString() ?? "never"}";

@@ -15,6 +15,6 @@ public sealed record StorageRunEvidence(IReadOnlyList<StorageClassProfile> Class
     }
 
     /// <summary>Each gate applied to each class over all of its samples.</summary>
-    public IReadOnlyList<(string StorageClass, LatencyGate Gate, Checks.CheckResult Result)> GateResults() =>
-        [.. Classes.SelectMany(c => Gates.Select(g => (c.Name, g, g.Check(c.Name, Samples))))];
+    public IReadOnlyList<LatencyGateResult> GateResults() =>
+        [.. Classes.SelectMany(c => Gates.Select(g => g.Judge(c.Name, Samples)))];
 }

@@ -10,4 +10,17 @@ namespace ConformanceKit.Scenarios.Timeline;
 /// <param name="Restarted">The new run's startedAt (server) and when it was seen running; null while it waits (e.g. back-off).</param>
 /// <param name="ExitCode">The previous run's exit code, when the kubelet reported one.</param>
 /// <param name="Reason">The previous run's termination reason (e.g. Completed, Error, OOMKilled).</param>
-public sealed record ContainerRestart(string Container, int RestartCount, Instant Finished, Instant? Restarted, int? ExitCode, string? Reason);
+/// <param name="PreviousContainerId">The runtime's ID of the run that finished (lastState.terminated.containerID), when reported.</param>
+/// <param name="ContainerId">The runtime's ID of the new run (containerStatuses[].containerID once it runs), when reported.</param>
+/// <param name="EndSeenAsTerminated">True when a watch event showed the previous run as state.terminated before the restart was reported.</param>
+public sealed record ContainerRestart(
+    string Container, int RestartCount, Instant Finished, Instant? Restarted, int? ExitCode, string? Reason,
+    string? PreviousContainerId = null, string? ContainerId = null, bool EndSeenAsTerminated = false)
+{
+    /// <summary>
+    /// True when the watch delivered the end of the previous run and the start of the new one in separate events, so
+    /// the observer's clock (millisecond precision) can time the gap; false when one event carried both (the kubelet
+    /// killed and started the container in one sync), where only the whole-second server stamps can.
+    /// </summary>
+    public bool EndSeenApart => EndSeenAsTerminated && Restarted is { } r && r.Sequence > Finished.Sequence;
+}

@@ -32,14 +32,16 @@ internal sealed class ContainerRestartTracker
             var index = restarts.FindIndex(r => r.Container == name && r.RestartCount == count);
             if (index < 0)
             {
-                var (seenAt, seenSequence) = endSeen.GetValueOrDefault($"{name}#{count}", (observed, sequence));
-                restarts.Add(new ContainerRestart(name, count, new Instant(last.FinishedAt, seenAt, seenSequence), null, last.ExitCode, last.Reason));
+                var seenApart = endSeen.TryGetValue($"{name}#{count}", out var seen);
+                var (seenAt, seenSequence) = seenApart ? seen : (observed, sequence);
+                restarts.Add(new ContainerRestart(name, count, new Instant(last.FinishedAt, seenAt, seenSequence), null, last.ExitCode, last.Reason,
+                    last.ContainerID, EndSeenAsTerminated: seenApart));
                 index = restarts.Count - 1;
             }
 
             if (restarts[index].Restarted is null && status.State?.Running is { } running)
             {
-                restarts[index] = restarts[index] with { Restarted = new Instant(running.StartedAt, observed, sequence) };
+                restarts[index] = restarts[index] with { Restarted = new Instant(running.StartedAt, observed, sequence), ContainerId = status.ContainerID };
             }
         }
     }

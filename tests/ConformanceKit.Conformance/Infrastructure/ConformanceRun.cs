@@ -14,6 +14,9 @@ public static class ConformanceRun
 
     internal static string? Failure => failure;
 
+    /// <summary>The session's Ctrl-C / SIGTERM token; none when there is no session.</summary>
+    internal static CancellationToken Interrupted => session?.Interrupted ?? CancellationToken.None;
+
     internal static void Started(ConformanceSession started)
     {
         session = started;

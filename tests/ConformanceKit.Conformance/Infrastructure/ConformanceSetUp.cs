@@ -30,7 +30,8 @@ public sealed class ConformanceSetUp
             // provisioner first (reclaimPolicy Delete), as each storage test's own cleanup does.
             session.Namespaces.BeforeDeleteAll = (names, ct) =>
                 new VolumeSteps(session.Client, TimeSpan.FromSeconds(20)).HandBackRetainedAsync(names, ct);
-            var header = await RunHeaderFactory.CollectAsync(session, start, Log, deadline.Token);
+            using var headerDeadline = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, session.Interrupted);
+            var header = await RunHeaderFactory.CollectAsync(session, start, Log, headerDeadline.Token);
             Log($"run header: {RunHeaderJson.Write(ScenarioArtifacts.Directory, header)}");
         }
         catch (Exception error)

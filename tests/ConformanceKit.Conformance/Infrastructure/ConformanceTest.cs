@@ -32,7 +32,7 @@ public abstract class ConformanceTest
     /// <summary>This test's namespace.</summary>
     protected string Namespace => testNamespace ?? throw new InvalidOperationException("The test namespace exists only between SetUp and TearDown.");
 
-    /// <summary>Cancelled when the test runs past Options.TestTimeout.</summary>
+    /// <summary>Cancelled when the test runs past Options.TestTimeout, or at once on Ctrl-C / SIGTERM (the session's Interrupted).</summary>
     protected CancellationToken Cancellation => deadline?.Token ?? CancellationToken.None;
 
     /// <summary>The server's /version answer.</summary>
@@ -48,7 +48,9 @@ public abstract class ConformanceTest
     public async Task CreateNamespaceAsync()
     {
         var session = ConformanceRun.Session;
-        deadline = new CancellationTokenSource(session.Options.TestTimeout);
+        // Every wait of a test goes through this token: linked to the run's, so Ctrl-C cancels running scenarios at once.
+        deadline = CancellationTokenSource.CreateLinkedTokenSource(session.Interrupted);
+        deadline.CancelAfter(session.Options.TestTimeout);
         testNamespace = await session.Namespaces.CreateAsync(TestContext.CurrentContext.Test.Name, deadline.Token);
         TestContext.Progress.WriteLine($"{TestContext.CurrentContext.Test.Name}: namespace {testNamespace}");
     }
@@ -57,7 +59,9 @@ public abstract class ConformanceTest
     public async Task CleanUpAsync()
     {
         var failed = TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed;
-        using var cleanupDeadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        // Interrupted, the session deletes every namespace of the run itself: the test's own cleanup stops at once.
+        using var cleanupDeadline = CancellationTokenSource.CreateLinkedTokenSource(ConformanceRun.Interrupted);
+        cleanupDeadline.CancelAfter(TimeSpan.FromMinutes(5));
         var errors = new List<Exception>();
         try
         {

@@ -104,7 +104,7 @@ public abstract class ScenarioTest : ConformanceTest
     /// <summary>Records a negative control and asserts that the check failed (message containing the fragments).</summary>
     protected CheckResult VerifyControlFails(CheckResult result, params string[] fragments)
     {
-        checks.Add(result with { Check = "control: " + result.Check });
+        checks.Add(result.AsControl());
         return result.ShouldFail(fragments);
     }
 

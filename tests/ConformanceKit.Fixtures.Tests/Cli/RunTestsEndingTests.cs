@@ -15,14 +15,24 @@ public sealed class RunTestsEndingTests
     {
         folder = Directory.CreateTempSubdirectory("ck-ending-").FullName;
         // The stand-in suite either ends at once, or says it started and runs until SIGTERM, when it writes the
-        // note the real test host writes after its cleanup.
+        // note the real test host writes after its cleanup (and ends its sleep). The sleep never holds the output:
+        // under load a signal can reach the group while the sleep is being started, and a sleep that survives it
+        // would keep the pipe open for its whole minute (seen once in a full self-test run).
         RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), """
             [ "$1" = test ] || exit 0
             printf '%s\n' "$@" > "$CK_TEST_OUT/suite-args"
+            sed -n 's/^SigIgn:[[:space:]]*//p' /proc/self/status > "$CK_TEST_OUT/suite-ignored-signals"
             if [ "${CK_TEST_SUITE:-}" = hang ]; then
-              trap 'echo "interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2" > "$CK_INTERRUPT_NOTE"; exit 143' TERM
+              trap 'echo "interrupted by SIGTERM: removed namespaces ck-a-1, ck-b-2" > "$CK_INTERRUPT_NOTE"; kill $! 2>/dev/null; exit 143' TERM
               echo "suite started"
-              sleep 60 & wait $!
+              sleep 60 >/dev/null 2>&1 & wait $!
+            fi
+            # A suite ended by the signal without a note: its host had written its pid (announced) or not yet.
+            if [ "${CK_TEST_SUITE:-}" = silent ] || [ "${CK_TEST_SUITE:-}" = silent-announced ]; then
+              [ "$CK_TEST_SUITE" = silent-announced ] && echo $$ > "$CK_SIGNAL_PID_FILE"
+              trap 'kill $! 2>/dev/null; exit 143' TERM
+              echo "suite started"
+              sleep 60 >/dev/null 2>&1 & wait $!
             fi
             exit "${CK_TEST_SUITE_EXIT:-0}"
             """);
@@ -73,6 +83,42 @@ public sealed class RunTestsEndingTests
     }
 
     [Test]
+    public async Task Suite_StartsWithCtrlCNotIgnored()
+    {
+        // Given / When the script starts the suite in the background (where bash would have it ignore SIGINT)
+        await RunAsync(hang: false);
+
+        // Then the suite's ignored-signal mask has neither SIGINT (bit 2) nor SIGQUIT (bit 3): the test host can see Ctrl-C
+        var mask = Convert.ToUInt64(File.ReadAllText(Path.Combine(folder, "out", "suite-ignored-signals")).Trim(), 16);
+        (mask & 0b110).ShouldBe(0UL);
+    }
+
+    [Test]
+    public async Task Sigterm_BeforeTheTestHostAnnouncedItself_SaysTheRunHadCreatedNothing()
+    {
+        // Given a suite whose test host has not written its pid yet (still building or loading)
+        // When the script is sent SIGTERM
+        var (exit, output) = await RunAsync(hang: true, suite: "silent");
+
+        // Then the line says nothing was created, not that leftovers need a sweep
+        output.ShouldContain("interrupted by SIGTERM before the test host started: the run had created nothing");
+        exit.ShouldBe(143);
+    }
+
+    [Test]
+    public async Task Control_SigtermToAnAnnouncedHostThatLeftNoNote_SaysASweepRemovesLeftovers()
+    {
+        // Given a suite whose test host wrote its pid, then ended on the signal without its note
+        // When the script is sent SIGTERM
+        var (exit, output) = await RunAsync(hang: true, suite: "silent-announced");
+
+        // Then the line does not claim that nothing was created
+        output.ShouldContain("interrupted by SIGTERM: the suite ended before it said what it removed; 'ck sweep' removes leftovers");
+        output.ShouldNotContain("created nothing");
+        exit.ShouldBe(143);
+    }
+
+    [Test]
     public async Task RefusedTarget_EndsWithThePreflightsExitCode_AndAReportHoldingItsReason()
     {
         // Given a preflight that refuses the target
@@ -117,12 +163,12 @@ public sealed class RunTestsEndingTests
         args[^2..].ShouldBe(["--", "NUnit.NumberOfTestWorkers=3"]);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(bool hang, int preflightExit = 0, string[]? extra = null)
+    private async Task<(int Exit, string Output)> RunAsync(bool hang, int preflightExit = 0, string[]? extra = null, string suite = "hang")
     {
         var start = RunTestsScript.Start(folder, folder, ["--kubeconfig", Path.Combine(folder, "kc.yaml"), .. extra ?? []]);
         start.Environment["CK_ARTIFACTS_DIR"] = Path.Combine(folder, "artifacts");
         start.Environment["CK_TEST_OUT"] = Path.Combine(folder, "out");
-        start.Environment["CK_TEST_SUITE"] = hang ? "hang" : "done";
+        start.Environment["CK_TEST_SUITE"] = hang ? suite : "done";
         start.Environment["CK_TEST_PREFLIGHT_EXIT"] = preflightExit.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         using var process = Process.Start(start)!;

@@ -23,7 +23,7 @@ public sealed class RunTestsScriptTests
             ("--kubeconfig", "Kubeconfig"), ("--context", "Context"), ("--storage-class", "StorageClass"),
             ("--busybox-image", "BusyboxImage"), ("--workload-image", "WorkloadImage"), ("--k3s-image", "K3sImage"),
             ("--k3s-image-archive", "K3sImageArchive"), ("--load-image", "LoadImages"), ("--k3s-airgap-images", "K3sAirgapImages"), ("--keep-cluster", "KeepCluster"),
-            ("--keep-namespaces", "KeepNamespaces"), ("--keep-failed", "KeepFailed"), ("--scale-to", "ScaleTo"),
+            ("--keep-namespaces", "KeepNamespaces"), ("--keep-failed", "KeepFailed"), ("--scale-to", "ScaleTo"), ("--samples", "Samples"),
             ("--max-bind-seconds", "MaxBindSeconds"), ("--max-reattach-seconds", "MaxReattachSeconds"),
         })
         {

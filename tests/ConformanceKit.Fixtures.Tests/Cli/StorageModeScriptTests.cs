@@ -9,7 +9,7 @@ public sealed class StorageModeScriptTests
     public void CreateStandIns()
     {
         folder = Directory.CreateTempSubdirectory("ck-storage-").FullName;
-        var record = "printf '%s\\0' \"${CK_STORAGE_CLASS-unset}\" \"${CK_SCALE_TO-unset}\" \"${CK_MAX_BIND_SECONDS-unset}\" \"${CK_MAX_REATTACH_SECONDS-unset}\" \"$@\"";
+        var record = "printf '%s\\0' \"${CK_STORAGE_CLASS-unset}\" \"${CK_SCALE_TO-unset}\" \"${CK_MAX_BIND_SECONDS-unset}\" \"${CK_MAX_REATTACH_SECONDS-unset}\" \"${CK_SAMPLES-unset}\" \"$@\"";
         RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), $"case \"$1\" in test) {record} > \"$CK_TEST_OUT/suite\" ;; esac\nexit 0");
         RunTestsScript.WriteStandIn(RunTestsScript.CkPath(folder), "exit 0");
     }
@@ -28,8 +28,20 @@ public sealed class StorageModeScriptTests
         // Then the suite sees the classes as one comma list, the settings, and the storage category filter around the caller's
         exit.ShouldBe(0);
         var seen = Recorded();
-        seen[..4].ShouldBe(["fast-ssd,slow-hdd", "8", "5", "20"]);
+        seen[..5].ShouldBe(["fast-ssd,slow-hdd", "8", "5", "20", "unset"]);
         seen[(Array.IndexOf(seen, "--filter") + 1)].ShouldBe("TestCategory=Storage&(Name~Reattach)");
+    }
+
+    [Test]
+    public async Task Storage_Samples_ReachesTheSuiteAsCkSamples()
+    {
+        // Given the storage entry asking for 20 samples per class
+        // When
+        var exit = await RunAsync("storage", "--kubeconfig", "/tmp/kc", "--storage-class", "fast-ssd", "--storage-class", "slow-hdd", "--samples", "20");
+
+        // Then
+        exit.ShouldBe(0);
+        Recorded()[4].ShouldBe("20");
     }
 
     [Test]

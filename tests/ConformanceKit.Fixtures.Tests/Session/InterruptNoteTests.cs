@@ -28,6 +28,17 @@ public sealed class InterruptNoteTests
     }
 
     [Test]
+    public void FailedCleanup_NamesWhatIsLeft_AndTheSweepThatRemovesIt()
+    {
+        // Given / When a run whose cleanup ran out of time after Ctrl-C with two namespaces open
+        var line = InterruptNote.DescribeFailure(PosixSignal.SIGINT, ["ck-a-1", "ck-b-2"], "it did not finish within 7 s");
+
+        // Then the line does not claim a removal, and says what removes the rest
+        line.ShouldBe("interrupted by SIGINT: could not remove namespaces ck-a-1, ck-b-2 (it did not finish within 7 s); the next run's sweep or 'ck sweep' removes them");
+        line.ShouldNotContain("removed namespaces");
+    }
+
+    [Test]
     public void KeptNamespaces_AreNamedAsKept_NotAsRemoved()
     {
         // Given / When a run asked to keep its namespaces

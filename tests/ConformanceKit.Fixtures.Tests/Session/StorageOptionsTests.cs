@@ -50,6 +50,24 @@ public sealed class StorageOptionsTests
         ConformanceOptions.EnvironmentVariableFor("MaxReattachSeconds").ShouldBe("CK_MAX_REATTACH_SECONDS");
     }
 
+    [Test]
+    public void Read_Samples_IsParsedFromTheParameterOrCkSamples_WithDefaultFive()
+    {
+        // Given the setting as a TestRunParameter, as the environment variable, and absent
+        var environment = new Dictionary<string, string?> { ["CK_SAMPLES"] = "20" };
+
+        // When
+        var fromParameter = ConformanceOptions.Read(n => n == "Samples" ? "12" : null, environment);
+        var fromEnvironment = ConformanceOptions.Read(_ => null, environment);
+        var defaults = ConformanceOptions.Read(_ => null, NoEnvironment);
+
+        // Then the parameter wins, the variable is CK_SAMPLES, and the default is the fewest samples a gate judges
+        (fromParameter.Samples, fromEnvironment.Samples, defaults.Samples).ShouldBe((12, 20, 5));
+        ConformanceOptions.EnvironmentVariableFor("Samples").ShouldBe("CK_SAMPLES");
+    }
+
+    [TestCase("Samples", "0", "at least 1")]
+    [TestCase("Samples", "many", "whole number")]
     [TestCase("ScaleTo", "3", "at least 4")]
     [TestCase("ScaleTo", "six", "whole number")]
     [TestCase("MaxBindSeconds", "0", "positive number of seconds")]

@@ -53,6 +53,27 @@ public sealed class StatefulSetManifestTests
     }
 
     [Test]
+    public void Render_RestartableStorage_CarriesTheStorageFieldsAndTheLivenessProbeTheTestTrips()
+    {
+        // Given the restart set's parameters
+        var parameters = Parameters(StatefulSetVariant.RestartableStorage);
+
+        // When rendered
+        var yaml = new RenderedYaml(Renderer.Render(parameters));
+
+        // Then the claim template is set like the storage set's, and the probe fails once the trip file exists,
+        // every second, at the first failure, with SIGKILL 1 s after the SIGTERM (an image ignoring SIGTERM restarts as fast)
+        yaml.Value("spec.volumeClaimTemplates[0].spec.storageClassName").ShouldBe("fast");
+        yaml.Value("spec.volumeClaimTemplates[0].spec.resources.requests.storage").ShouldBe("20Mi");
+        yaml.List("spec.template.spec.containers[0].livenessProbe.exec.command").ShouldBe(Scenarios.Storage.LivenessTrip.ProbeCommand);
+        yaml.Value("spec.template.spec.containers[0].livenessProbe.periodSeconds").ShouldBe("1");
+        yaml.Value("spec.template.spec.containers[0].livenessProbe.failureThreshold").ShouldBe("1");
+        yaml.Value("spec.template.spec.containers[0].livenessProbe.terminationGracePeriodSeconds").ShouldBe("1");
+        yaml.Value("spec.template.spec.terminationGracePeriodSeconds").ShouldBe("1");
+        new RenderedYaml(Renderer.Render(Parameters(StatefulSetVariant.WithStorage))).Find("spec.template.spec.containers[0].livenessProbe").ShouldBeNull();
+    }
+
+    [Test]
     public void Render_WithoutStorageClass_OmitsTheFieldSoTheClusterDefaultApplies()
     {
         // Given storage parameters naming no class

@@ -6,13 +6,19 @@ using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
-/// <summary>The watch lines of one recorded scenario (recorded-k8s-1.26/&lt;scenario&gt;/*.watch.jsonl).</summary>
+/// <summary>
+/// The watch lines of one recorded scenario: recorded-k8s-1.26/&lt;scenario&gt;/*.watch.jsonl, or, for a scenario given as
+/// a path below the shared folder (<c>recorded-k8s-1.28/liveness-restart</c>), that folder's; the namespace is the folder's name.
+/// </summary>
 internal sealed class RecordedStreams(string scenario)
 {
-    public string Namespace => scenario;
+    public string Namespace => scenario.Contains('/', StringComparison.Ordinal) ? scenario[(scenario.LastIndexOf('/') + 1)..] : scenario;
 
     public IReadOnlyList<string> Lines(string resource) =>
-        File.ReadAllLines(SharedData.RecordedFile(scenario, $"{resource}.watch.jsonl")).Where(l => l.Length > 0).ToList();
+        File.ReadAllLines(scenario.Contains('/', StringComparison.Ordinal)
+                ? SharedData.RecordedFile([.. $"../{scenario}".Split('/'), $"{resource}.watch.jsonl"])
+                : SharedData.RecordedFile(scenario, $"{resource}.watch.jsonl"))
+            .Where(l => l.Length > 0).ToList();
 
     public static (string Type, JsonElement Object) Parse(string line)
     {

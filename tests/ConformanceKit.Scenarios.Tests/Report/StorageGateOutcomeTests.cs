@@ -24,8 +24,8 @@ public sealed class StorageGateOutcomeTests
         // Given two passing scenarios per class: slow-hdd's bind samples exceed 5 s at p95 only taken together
         IReadOnlyList<TestOutcome> trx =
         [
-            Scenario("Ns.PerPodStorageScenario(slow-hdd)", Slow, 1, 2), Scenario("Ns.ReclaimScenario(slow-hdd)", Slow, 7.4),
-            Scenario("Ns.PerPodStorageScenario(fast-ssd)", Fast, 0.4), Scenario("Ns.ReclaimScenario(fast-ssd)", Fast, 0.6),
+            Scenario("Ns.PerPodStorageScenario(slow-hdd)", Slow, 1, 2, 2, 3), Scenario("Ns.ReclaimScenario(slow-hdd)", Slow, 7.4),
+            Scenario("Ns.PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.4, 0.5), Scenario("Ns.ReclaimScenario(fast-ssd)", Fast, 0.6, 0.5),
         ];
 
         // When the results are merged
@@ -37,7 +37,7 @@ public sealed class StorageGateOutcomeTests
             [("ConformanceKit.StorageGates(slow-hdd)", ScenarioResult.Failed), ("ConformanceKit.StorageGates(fast-ssd)", ScenarioResult.Passed)], ignoreOrder: true);
         var slow = gates.Single(g => g.Result == ScenarioResult.Failed);
         slow.Name.ShouldBe("bind p95 at most 5 s");
-        slow.Failure.ShouldBe(new TestFailure(FailureKind.Violation, "LatencyGate(bind): bind p95 7.4 s > 5 s on class slow-hdd (n=3)"));
+        slow.Failure.ShouldBe(new TestFailure(FailureKind.Violation, "LatencyGate(bind): bind p95 7.4 s > 5 s on class slow-hdd (n=5)"));
         RunCounts.Of(merged).ClosingLine.ShouldBe("5 passed, 1 failed, 0 skipped");
     }
 
@@ -54,6 +54,25 @@ public sealed class StorageGateOutcomeTests
         // Then the gate could not be judged: an error
         gate.Failure!.Kind.ShouldBe(FailureKind.Error);
         gate.Failure.Reason.ShouldContain("cannot be judged");
+    }
+
+    [Test]
+    public void RunWideGate_TwoSamplesWithinTheLimit_IsAnErrorTooFewToGateNeverAPass()
+    {
+        // Given a class whose two bind samples are both well within the 5 s limit
+        var scarce = Scenario("Ns.PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.5);
+
+        // When merged
+        var gate = RunResults.Merge([scarce with { Scenario = null }], new Dictionary<string, ScenarioRecord> { [scarce.FullName] = scarce.Scenario! })
+            .Single(o => o.ClassName == "ConformanceKit.StorageGates(fast-ssd)");
+
+        // Then the gate failed as an error that says why; with five samples (control) the same values pass
+        gate.Result.ShouldBe(ScenarioResult.Failed);
+        gate.Failure!.Kind.ShouldBe(FailureKind.Error);
+        gate.Failure.Reason.ShouldContain("too few samples to gate: n = 2");
+        var enough = Scenario("Ns.PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.5, 0.4, 0.5, 0.4);
+        RunResults.Merge([enough with { Scenario = null }], new Dictionary<string, ScenarioRecord> { [enough.FullName] = enough.Scenario! })
+            .Single(o => o.ClassName == "ConformanceKit.StorageGates(fast-ssd)").Result.ShouldBe(ScenarioResult.Passed);
     }
 
     [Test]

@@ -54,12 +54,42 @@ public sealed class QuantileAndGateTests
     [Test]
     public void BindGate_P95WithinTheLimit_PassesAndIgnoresOtherClasses()
     {
-        // Given the slow class's samples beside a fast class's
-        var samples = SlowHdd().Append(Sample(StorageMetric.Bind, "fast-ssd", 0.4));
+        // Given the slow class's samples beside five of a fast class's
+        var samples = SlowHdd().Concat(new[] { 0.2, 0.3, 0.3, 0.4, 0.4 }.Select(s => Sample(StorageMetric.Bind, "fast-ssd", s)));
 
         // When / Then
-        LatencyGate.Bind(1).Check("fast-ssd", samples).ShouldPass().Message.ShouldBe("bind p95 0.4 s <= 1 s on class fast-ssd (n=1)");
+        LatencyGate.Bind(1).Check("fast-ssd", samples).ShouldPass().Message.ShouldBe("bind p95 0.4 s <= 1 s on class fast-ssd (n=5)");
         LatencyGate.Bind(8).Check("slow-hdd", samples).ShouldPass();
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(4)]
+    public void Gate_FewerThanFiveSamples_FailsAsTooFewToGate_EvenWhenEveryOneIsWithinTheLimit(int n)
+    {
+        // Given n fast samples, far below the limit
+        var samples = Enumerable.Range(0, n).Select(_ => Sample(StorageMetric.ReattachGraceful, "fast-ssd", 0.5)).ToList();
+
+        // When
+        var verdict = LatencyGate.Reattach(30).Judge("fast-ssd", samples);
+
+        // Then no pass: the gate says it could not judge, and marks itself as such (an error, not a violation)
+        verdict.Result.ShouldFail($"too few samples to gate: n = {n}");
+        (verdict.N, verdict.TooFewSamples).ShouldBe((n, true));
+    }
+
+    [Test]
+    public void Gate_FiveSamples_IsJudged()
+    {
+        // Given exactly the minimum, once within and once over the limit (control)
+        var samples = new[] { 1.0, 1.0, 2.0, 2.0, 3.0 }.Select(s => Sample(StorageMetric.ReattachGraceful, "fast-ssd", s)).ToList();
+
+        // When / Then
+        var within = LatencyGate.Reattach(5).Judge("fast-ssd", samples);
+        (within.Result.Passed, within.TooFewSamples).ShouldBe((true, false));
+        var over = LatencyGate.Reattach(2.5).Judge("fast-ssd", samples);
+        (over.Result.Passed, over.TooFewSamples).ShouldBe((false, false));
+        over.Result.Message.ShouldBe("re-attach p95 3 s > 2.5 s on class fast-ssd (n=5)");
     }
 
     [Test]
@@ -68,12 +98,13 @@ public sealed class QuantileAndGateTests
         // Given three kinds of re-attach on fast-ssd, the slowest 6 s
         var samples = new[]
         {
-            Sample(StorageMetric.ReattachGraceful, "fast-ssd", 2), Sample(StorageMetric.ReattachForced, "fast-ssd", 6),
+            Sample(StorageMetric.ReattachGraceful, "fast-ssd", 2), Sample(StorageMetric.ReattachGraceful, "fast-ssd", 2.5),
+            Sample(StorageMetric.ReattachForced, "fast-ssd", 6), Sample(StorageMetric.ReattachForced, "fast-ssd", 1.5),
             Sample(StorageMetric.RestartInPlace, "fast-ssd", 1), Sample(StorageMetric.Bind, "fast-ssd", 60),
         };
 
         // When / Then
-        LatencyGate.Reattach(5).Check("fast-ssd", samples).ShouldFail("re-attach p95 6 s > 5 s on class fast-ssd (n=3)");
+        LatencyGate.Reattach(5).Check("fast-ssd", samples).ShouldFail("re-attach p95 6 s > 5 s on class fast-ssd (n=5)");
         LatencyGate.Reattach(5).Check("slow-hdd", samples).ShouldFail("no re-attach samples on class slow-hdd");
         LatencyGate.From(null, null).ShouldBeEmpty();
         LatencyGate.From(5, 10).Select(g => g.Label).ShouldBe(["bind", "re-attach"]);

@@ -30,10 +30,13 @@ internal static class RecordedStorage
         }
     }
 
-    private static Timeline.Timeline Build(string folder)
+    /// <summary>The timeline of a recording whose pod stream lines were edited first (for negative controls); not cached.</summary>
+    public static Timeline.Timeline Timeline(string folder, Func<string, string> editPodLine) => Build(folder, editPodLine);
+
+    private static Timeline.Timeline Build(string folder, Func<string, string>? editPodLine = null)
     {
         var builder = new TimelineBuilder();
-        foreach (var e in Recorded.Watch<V1Pod>(folder, "pods.watch.jsonl", Stamps)) builder.Observe(e);
+        foreach (var e in Recorded.Watch<V1Pod>(folder, "pods.watch.jsonl", Stamps, editPodLine)) builder.Observe(e);
         foreach (var e in Recorded.Claims(folder)) builder.Observe(e);
         foreach (var e in Recorded.Events(folder)) builder.Observe(e);
         foreach (var s in Recorded.Steps(folder)) builder.MarkStep(s.Label, s.At);

@@ -88,7 +88,7 @@ public sealed class StorageCheckControlTests
         var waiting = Crashed(new ContainerRestart("web", 1, Hand.Server(10), null, 137, "Error"));
 
         // When / Then
-        RestartInPlace.Check(none, "data", "web", 2, Hand.At(9.5)).ShouldFail("web-2 (p2) never restarted a container after the crash at 10:00:09.500");
+        RestartInPlace.Check(none, "data", "web", 2, Hand.At(9.5)).ShouldFail("web-2 (p2) never restarted a container after its liveness probe was tripped at 10:00:09.500");
         RestartInPlace.Check(waiting, "data", "web", 2, Hand.At(9.5)).ShouldFail("container web of web-2 (p2) exited but did not start again");
     }
 
@@ -100,7 +100,7 @@ public sealed class StorageCheckControlTests
 
         // When / Then
         RestartInPlace.Check(timeline, "data", "web", 2, Hand.At(9.5))
-            .ShouldFail("web-2 (p2) was replaced by a new pod web-2 (p2-new) instead of restarting its container in place");
+            .ShouldFail("web-2 (p2) was replaced by a new pod web-2 (p2-new) (pod UID changed) instead of restarting its container in place");
     }
 
     [Test]

@@ -53,8 +53,8 @@ public sealed class StorageReportIntegrationTests
         // Given two scenarios per class; slow-hdd's samples exceed the 5 s gate only taken together
         var reports = new[]
         {
-            Report("PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.6), Report("ReclaimScenario(fast-ssd)", Fast, 0.5),
-            Report("PerPodStorageScenario(slow-hdd)", Slow, 1, 2), Report("ReclaimScenario(slow-hdd)", Slow, 7.4),
+            Report("PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.6, 0.5), Report("ReclaimScenario(fast-ssd)", Fast, 0.5, 0.4),
+            Report("PerPodStorageScenario(slow-hdd)", Slow, 1, 2, 2, 3), Report("ReclaimScenario(slow-hdd)", Slow, 7.4),
         };
 
         // When the run's files are written
@@ -63,8 +63,8 @@ public sealed class StorageReportIntegrationTests
         // Then
         index.ShouldContain("<h2>Storage classes</h2>");
         System.Text.RegularExpressions.Regex.Matches(index, "<tr data-class=").Count.ShouldBe(2);
-        index.ShouldContain("bind p95 7.4 s &gt; 5 s on class slow-hdd (n=3)");
-        index.ShouldContain("bind p95 0.6 s &lt;= 5 s on class fast-ssd (n=3)");
+        index.ShouldContain("bind p95 7.4 s &gt; 5 s on class slow-hdd (n=5)");
+        index.ShouldContain("bind p95 0.6 s &lt;= 5 s on class fast-ssd (n=5)");
     }
 
     [Test]
@@ -73,8 +73,8 @@ public sealed class StorageReportIntegrationTests
         // Given the same four scenarios
         var reports = new[]
         {
-            Report("PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.6), Report("ReclaimScenario(fast-ssd)", Fast, 0.5),
-            Report("PerPodStorageScenario(slow-hdd)", Slow, 1, 2), Report("ReclaimScenario(slow-hdd)", Slow, 7.4),
+            Report("PerPodStorageScenario(fast-ssd)", Fast, 0.4, 0.6, 0.5), Report("ReclaimScenario(fast-ssd)", Fast, 0.5, 0.4),
+            Report("PerPodStorageScenario(slow-hdd)", Slow, 1, 2, 2, 3), Report("ReclaimScenario(slow-hdd)", Slow, 7.4),
         };
 
         // When
@@ -84,12 +84,34 @@ public sealed class StorageReportIntegrationTests
 
         // Then
         storage.GetProperty("classes").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ShouldBe(["fast-ssd", "slow-hdd"]);
-        storage.GetProperty("samples").GetArrayLength().ShouldBe(6);
-        storage.GetProperty("samples")[5].GetProperty("scenario").GetString().ShouldBe("ReclaimScenario(slow-hdd).Test");
+        storage.GetProperty("samples").GetArrayLength().ShouldBe(10);
+        storage.GetProperty("samples")[9].GetProperty("scenario").GetString().ShouldBe("ReclaimScenario(slow-hdd).Test");
         var slow = storage.GetProperty("summaries").EnumerateArray().Single(s => s.GetProperty("class").GetString() == "slow-hdd");
-        (slow.GetProperty("n").GetInt32(), slow.GetProperty("p95Seconds").GetDouble(), slow.GetProperty("metric").GetString()).ShouldBe((3, 7.4, "bind"));
-        storage.GetProperty("gates").EnumerateArray().Select(g => (g.GetProperty("class").GetString(), g.GetProperty("passed").GetBoolean()))
-            .ShouldBe([("fast-ssd", true), ("slow-hdd", false)]);
+        (slow.GetProperty("n").GetInt32(), slow.GetProperty("p95Seconds").GetDouble(), slow.GetProperty("metric").GetString()).ShouldBe((5, 7.4, "bind"));
+        slow.GetProperty("enoughToGate").GetBoolean().ShouldBeTrue();
+        storage.GetProperty("gates").EnumerateArray().Select(g => (g.GetProperty("class").GetString(), g.GetProperty("n").GetInt32(), g.GetProperty("passed").GetBoolean(), g.GetProperty("outcome").GetString()))
+            .ShouldBe([("fast-ssd", 5, true, "passed"), ("slow-hdd", 5, false, "violation")]);
+    }
+
+    [Test]
+    public void Summary_ClassWithTwoSamples_ShowsNBesideItsQuantilesAndItsGateAsAnError()
+    {
+        // Given one class measured twice, both within the gate
+        var reports = new[] { Report("ReattachScenario(fast-ssd)", Fast, 0.4, 0.6) };
+
+        // When
+        var index = File.ReadAllText(ReportWriter.WriteIndex(dir, reports));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        var storage = summary.RootElement.GetProperty("storage");
+
+        // Then n stands beside the quantiles, the summary is marked too small to gate, the gate is an error (never a pass)
+        var fast = storage.GetProperty("summaries").EnumerateArray().ShouldHaveSingleItem();
+        (fast.GetProperty("n").GetInt32(), fast.GetProperty("enoughToGate").GetBoolean()).ShouldBe((2, false));
+        var gate = storage.GetProperty("gates").EnumerateArray().ShouldHaveSingleItem();
+        (gate.GetProperty("n").GetInt32(), gate.GetProperty("passed").GetBoolean(), gate.GetProperty("outcome").GetString()).ShouldBe((2, false, "error"));
+        gate.GetProperty("message").GetString()!.ShouldStartWith("too few samples to gate: n = 2");
+        index.ShouldContain("<td>0.4 / 0.6 / 0.6 (n=2, observed)</td>");
+        index.ShouldContain("<span class=\"Failed\">error: too few samples to gate: n = 2");
     }
 
     [Test]

@@ -17,7 +17,8 @@ public sealed class StorageReportTests
 
     private static List<LatencySample> Samples() =>
     [
-        Sample(StorageMetric.Bind, "fast-ssd", 0.4), Sample(StorageMetric.Bind, "fast-ssd", 0.6),
+        Sample(StorageMetric.Bind, "fast-ssd", 0.4), Sample(StorageMetric.Bind, "fast-ssd", 0.6), Sample(StorageMetric.Bind, "fast-ssd", 0.5),
+        Sample(StorageMetric.Bind, "fast-ssd", 0.3), Sample(StorageMetric.Bind, "fast-ssd", 0.4),
         .. new[] { 1.0, 1.2, 1.4, 2.0, 2.2, 3.1, 4.0, 5.5, 7.4 }.Select(s => Sample(StorageMetric.Bind, "slow-hdd", s)),
         Sample(StorageMetric.ReattachForced, "fast-ssd", 2.5),
     ];
@@ -34,9 +35,9 @@ public sealed class StorageReportTests
         var rows = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "storage-class").ToList();
         rows.Select(r => (string?)r.Attribute("data-class")).ShouldBe(["fast-ssd", "slow-hdd", "empty"]);
         rows.Select(r => r.Elements(Svg + "line").Count(l => (string?)l.Attribute("class") == "class-line")).ShouldBe([1, 1, 1]);
-        rows.Select(r => r.Elements(Svg + "circle").Count()).ShouldBe([2, 9, 0]);
-        rows[1].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p95").Element(Svg + "title")!.Value.ShouldBe("p95 7.4 s");
-        rows[0].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p50").Element(Svg + "title")!.Value.ShouldBe("p50 0.4 s");
+        rows.Select(r => r.Elements(Svg + "circle").Count()).ShouldBe([5, 9, 0]);
+        rows[1].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p95").Element(Svg + "title")!.Value.ShouldBe("p95 7.4 s (n=9)");
+        rows[0].Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "p50").Element(Svg + "title")!.Value.ShouldBe("p50 0.4 s (n=5)");
         rows[2].Value.ShouldContain("no samples");
     }
 
@@ -69,7 +70,7 @@ public sealed class StorageReportTests
         html.ShouldContain("<tr data-class=\"fast-ssd\"><td>fast-ssd (default)</td><td>ebs.csi.aws.com</td><td>WaitForFirstConsumer</td><td>Delete</td><td>allowed</td>");
         html.ShouldContain("<td>2.2 / 7.4 / 7.4 (n=9, observed)</td>");
         html.ShouldContain("<span class=\"Failed\">bind p95 7.4 s &gt; 5 s on class slow-hdd (n=9)</span>");
-        html.ShouldContain("<span class=\"Passed\">bind p95 0.6 s &lt;= 5 s on class fast-ssd (n=2)</span>");
+        html.ShouldContain("<span class=\"Passed\">bind p95 0.6 s &lt;= 5 s on class fast-ssd (n=5)</span>");
         System.Text.RegularExpressions.Regex.Matches(html, "<svg ").Count.ShouldBe(2);
         System.Text.RegularExpressions.Regex.Matches(html, "<tr data-class=").Count.ShouldBe(2);
     }

@@ -46,6 +46,39 @@ public sealed class TimelineStorageFieldsTests
     }
 
     [Test]
+    public void RestartSample_EndSeenInItsOwnEvent_IsTimedOnTheObserversClockToTheMillisecond()
+    {
+        // Given the end of the old run seen at 10.4 (state.terminated) and the new run seen running at 12.3
+        var builder = new TimelineBuilder();
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod(0, Running(1)), "1", Hand.At(1.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(0, Terminated(1, 10, 137)), "2", Hand.At(10.4)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(1, Running(12), Terminated(1, 10, 137)), "3", Hand.At(12.3)));
+
+        // When
+        var timeline = builder.Build();
+        var sample = Scenarios.Storage.RestartInPlace.Measure(timeline, "web", "fast-ssd", Hand.At(5)).ShouldHaveSingleItem();
+
+        // Then the observer saw the two ends apart: 1.9 s on its clock, not the servers' whole-second 2 s
+        timeline.Pods.ShouldHaveSingleItem().Restarts.ShouldHaveSingleItem().EndSeenApart.ShouldBeTrue();
+        (Math.Round(sample.Seconds, 3), sample.Clock).ShouldBe((1.9, Scenarios.Storage.ClockSource.Observed));
+    }
+
+    [Test]
+    public void RestartSample_EndAndStartInOneEvent_IsTimedOnTheServersStamps()
+    {
+        // Given the restart first reported together with the new run (no event showed the old run terminated)
+        var builder = new TimelineBuilder();
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Added, V1Pod(0, Running(1)), "1", Hand.At(1.3)));
+        builder.Observe(new WatchEvent<V1Pod>(WatchEventType.Modified, V1Pod(1, Running(12), Terminated(1, 10, 137)), "2", Hand.At(12.3)));
+
+        // When
+        var sample = Scenarios.Storage.RestartInPlace.Measure(builder.Build(), "web", "fast-ssd", Hand.At(5)).ShouldHaveSingleItem();
+
+        // Then the observer's clock has no gap to time: finishedAt 10 → startedAt 12 on the server's clock
+        (sample.Seconds, sample.Clock).ShouldBe((2d, Scenarios.Storage.ClockSource.Server));
+    }
+
+    [Test]
     public void Observe_NoRestart_RecordsNone()
     {
         // Given a container that runs and then terminates on pod deletion (restartCount stays 0)

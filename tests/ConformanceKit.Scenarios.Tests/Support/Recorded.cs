@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
 using ConformanceKit.Scenarios.Timeline;
 using ConformanceKit.Scenarios.Kubernetes;
 using k8s;
@@ -8,18 +7,19 @@ using k8s.Models;
 namespace ConformanceKit.Scenarios.Tests.Support;
 
 /// <summary>
-/// Replays the recorded v1.26 watch streams. The recording has no observer clock, so one is synthesised: each
+/// Replays the recorded watch streams (v1.26, and v1.28 by its folder path). The recording has no observer clock, so one is synthesised: each
 /// event is "observed" at the latest server timestamp it carries plus 999 ms (server stamps are truncated to the
 /// second, so the real moment lies within that second), never before the previous event (+1 ms).
 /// </summary>
 internal static class Recorded
 {
-    public static IReadOnlyList<WatchEvent<T>> Watch<T>(string folder, string file, Func<T, IEnumerable<DateTime?>> stamps)
+    public static IReadOnlyList<WatchEvent<T>> Watch<T>(string folder, string file, Func<T, IEnumerable<DateTime?>> stamps, Func<string, string>? edit = null)
     {
         var events = new List<WatchEvent<T>>();
         var clock = DateTimeOffset.MinValue;
-        foreach (var line in SharedData.Text("recorded-k8s-1.26", folder, file).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var recorded in SharedData.Text(Parts(folder, file)).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
+            var line = edit is null ? recorded : edit(recorded);
             var raw = KubernetesJson.Deserialize<Watcher<T>.WatchEvent>(line);
             var type = raw.Type;
             if (type is WatchEventType.Bookmark or WatchEventType.Error)
@@ -48,7 +48,7 @@ internal static class Recorded
         Watch<Corev1Event>(folder, "events.watch.jsonl", e => [e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp]);
 
     public static IReadOnlyList<TimelineStep> Steps(string folder) =>
-        SharedData.Text("recorded-k8s-1.26", folder, "steps.log").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        SharedData.Text(Parts(folder, "steps.log")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => new TimelineStep(l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim(),
                 DateTimeOffset.Parse(l[..l.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)))
             .ToList();
@@ -61,7 +61,7 @@ internal static class Recorded
     /// </summary>
     public static IReadOnlyList<WatchEvent<T>> AlongPods<T>(string folder, string file) where T : IKubernetesObject<V1ObjectMeta>
     {
-        if (!File.Exists(SharedData.Path("recorded-k8s-1.26", folder, file)))
+        if (!File.Exists(SharedData.Path(Parts(folder, file))))
         {
             return [];
         }
@@ -99,6 +99,13 @@ internal static class Recorded
         foreach (var s in Steps(folder)) builder.MarkStep(s.Label, s.At);
         return builder.Build();
     }
+
+    /// <summary>
+    /// The path of a recorded file: <paramref name="folder"/> is a scenario of <c>recorded-k8s-1.26/</c> (e.g.
+    /// <c>ordered-lifecycle</c>), or a path below the shared folder naming its recording (<c>recorded-k8s-1.28/liveness-restart</c>).
+    /// </summary>
+    public static string[] Parts(string folder, string file) =>
+        folder.Contains('/', StringComparison.Ordinal) ? [.. folder.Split('/'), file] : ["recorded-k8s-1.26", folder, file];
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -59,7 +59,7 @@ public static class JUnitWriter
 
     private static string Details(TestOutcome test, TestFailure failure) =>
         string.Join(Environment.NewLine, new[] { failure.Reason }
-            .Concat((test.Scenario?.Checks ?? []).Where(c => !c.Passed).Select(c => c.ToString())));
+            .Concat((test.Scenario?.Checks ?? []).Where(c => !c.AsRequired).Select(c => c.ToString())));
 
     private static IEnumerable<XAttribute> Counts(IReadOnlyCollection<TestOutcome> tests) =>
     [

@@ -5,8 +5,9 @@ namespace ConformanceKit.Scenarios.Report;
 /// <summary>
 /// The run-wide latency gates as outcomes of their own, one per gate and class, named
 /// <c>ConformanceKit.StorageGates(&lt;class&gt;).&lt;gate&gt;</c>: each storage scenario gates its own samples, and only
-/// the run's report sees every sample of a class at once. A p95 over the limit is a violation; a gate without any
-/// sample of its class (every scenario that would have measured it failed or was skipped) is an error.
+/// the run's report sees every sample of a class at once. A p95 over the limit is a violation; a gate with fewer than
+/// <see cref="LatencyGate.MinimumSamples"/> samples of its class (too few asked for with --samples, or every scenario
+/// that would have measured it failed or was skipped) is an error, never a pass.
 /// </summary>
 internal static class StorageGateOutcomes
 {
@@ -23,8 +24,7 @@ internal static class StorageGateOutcomes
             var name = $"{g.Gate.Label} p95 at most {LatencySample.FormatSeconds(g.Gate.MaxSeconds)} s";
             var record = new ScenarioRecord($"ConformanceKit.StorageGates({g.StorageClass}).{name}", "", TimeSpan.Zero, [], [g.Result], [], null);
             var failure = g.Result.Passed ? null
-                : new TestFailure(g.Result.Message.Contains("cannot be judged", StringComparison.Ordinal) ? FailureKind.Error : FailureKind.Violation,
-                    $"{g.Result.Check}: {g.Result.Message}");
+                : new TestFailure(g.TooFewSamples ? FailureKind.Error : FailureKind.Violation, $"{g.Result.Check}: {g.Result.Message}");
             return new TestOutcome($"ConformanceKit.StorageGates({g.StorageClass})", name,
                 g.Result.Passed ? ScenarioResult.Passed : ScenarioResult.Failed, TimeSpan.Zero, failure, Scenario: record with { Failure = failure });
         })];

@@ -5,8 +5,9 @@ using NUnit.Framework;
 namespace ConformanceKit.Conformance.Scenarios.Storage;
 
 /// <summary>
-/// Scale-up supply: 3 → N (<c>--scale-to</c>, default 6): each new ordinal's claim is created and Bound and its pod
-/// Ready, in ordinal order; a class that runs out (claims stay Pending) fails with the Pending diagnosis.
+/// Scale-up supply: 3 → N (<c>--scale-to</c>, default 6, raised to 3 + <c>--samples</c> so that each class gets that
+/// many samples, one per new ordinal): each new ordinal's claim is created and Bound and its pod Ready, in ordinal
+/// order; a class that runs out (claims stay Pending) fails with the Pending diagnosis.
 /// </summary>
 [TestFixtureSource(typeof(StorageClassFixtures), nameof(StorageClassFixtures.Classes), Category = StorageClassFixtures.Category)]
 [Parallelizable(ParallelScope.Self)]
@@ -18,7 +19,7 @@ public sealed class ScaleUpSupplyScenario(string storageClass) : StorageScenario
         // Given a Ready set of 3 on the class
         var set = StorageSet();
         await CreateStorageSetAsync(set);
-        var to = Options.ScaleTo;
+        var to = Math.Max(Options.ScaleTo, set.Replicas + SampleCount);
 
         // When it is scaled to N
         var scaledAt = await Steps.ScaleAsync(set.Name, to, Cancellation);
@@ -37,6 +38,6 @@ public sealed class ScaleUpSupplyScenario(string storageClass) : StorageScenario
         VerifyControlFails(ScaleUpSupply.Check(timeline, ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, to + 1, scaledAt, Profile), set.ClaimName(to));
         Measure(ScaleUpSupply.Measure(timeline, ManifestRenderer.ClaimTemplateName, set.Name, Profile.Name, set.Replicas, to, scaledAt));
         MeasureBindAndAttach(set);
-        VerifyLatencyGates();
+        VerifyLatencyGates(StorageMetric.ScaleUpSupply);
     }
 }
