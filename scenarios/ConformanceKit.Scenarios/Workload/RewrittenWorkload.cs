@@ -1,3 +1,5 @@
+using ConformanceKit.Scenarios.Kubernetes;
+
 namespace ConformanceKit.Scenarios.Workload;
 
 /// <summary>The user's documents as they are applied into one scenario's namespace, with exactly what changed.</summary>

@@ -1,3 +1,4 @@
+using ConformanceKit.Scenarios.Kubernetes;
 using ConformanceKit.Scenarios.Workload;
 using k8s;
 using k8s.Models;

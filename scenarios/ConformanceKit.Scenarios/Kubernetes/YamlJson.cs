@@ -6,14 +6,15 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ConformanceKit.Scenarios.Workload;
+namespace ConformanceKit.Scenarios.Kubernetes;
 
 /// <summary>
 /// YAML to JSON the way kubectl reads manifests (YAML 1.1 scalars): a plain scalar is null (<c>~</c>, <c>null</c>,
 /// empty), a boolean (<c>true</c>, <c>yes</c>, <c>on</c>… and their opposites), an integer (decimal, <c>0x</c> hex,
 /// <c>0b</c> binary, leading-zero octal such as a <c>defaultMode: 0644</c>, <c>_</c> separators) or a float;
 /// anything quoted or written as a block is a string. The client package sends a patch's string content as raw
-/// JSON, so server-side apply of the user's YAML goes through this.
+/// JSON, so every server-side apply goes through this: <see cref="KubeClient.ApplyAsync"/> (the scenarios' manifests)
+/// and the user's workload documents alike.
 /// </summary>
 public static partial class YamlJson
 {
@@ -38,7 +39,9 @@ public static partial class YamlJson
                 writer.WriteStartObject();
                 foreach (var (key, value) in map.Children)
                 {
-                    writer.WritePropertyName((key as YamlScalarNode)?.Value ?? YamlNodes.ToYaml(key).Trim());
+                    writer.WritePropertyName(key is YamlScalarNode { Value: { } name }
+                        ? name
+                        : throw new FormatException($"the YAML key at line {key.Start.Line} is not a scalar (a JSON object's keys are strings)"));
                     Write(writer, value);
                 }
 
