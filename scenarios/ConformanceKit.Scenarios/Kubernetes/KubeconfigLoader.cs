@@ -69,7 +69,7 @@ public static class KubeconfigLoader
     {
         var origin = $"kubeconfig {sourceName}";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
-        return Resolve(Parse(() => KubernetesClientConfiguration.LoadKubeConfig(stream), origin), origin, context);
+        return Resolve(Parse(() => KubernetesClientConfiguration.LoadKubeConfig(stream), origin, () => yaml), origin, context);
     }
 
     private static K8SConfiguration Read(IReadOnlyList<string> paths, string origin)
@@ -87,7 +87,7 @@ public static class KubeconfigLoader
             }
         }
 
-        var files = paths.Select(p => Parse(() => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(p), useRelativePaths: true), $"kubeconfig {p}")).ToList();
+        var files = paths.Select(p => Parse(() => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(p), useRelativePaths: true), $"kubeconfig {p}", () => File.ReadAllText(p))).ToList();
         return files.Count == 1 ? files[0] : Merge(files);
     }
 
@@ -102,7 +102,7 @@ public static class KubeconfigLoader
         Users = files.SelectMany(f => f.Users ?? []).DistinctBy(u => u.Name).ToList(),
     };
 
-    private static K8SConfiguration Parse(Func<K8SConfiguration> load, string origin)
+    private static K8SConfiguration Parse(Func<K8SConfiguration> load, string origin, Func<string> text)
     {
         try
         {
@@ -124,7 +124,32 @@ public static class KubeconfigLoader
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new KubeconfigException($"{origin}: not valid YAML or not a kubeconfig ({OneLine(e.InnerException ?? e)})", e);
+            // Some syntax errors reach the package's deserializer as a bare InvalidOperationException; the YAML parser
+            // alone says where the text breaks.
+            if (SyntaxError(text()) is { } syntax)
+            {
+                throw new KubeconfigException($"{origin}: not valid YAML {syntax}", e);
+            }
+
+            throw new KubeconfigException($"{origin}: not a kubeconfig ({OneLine(e.InnerException ?? e)})", e);
+        }
+    }
+
+    private static string? SyntaxError(string text)
+    {
+        try
+        {
+            new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(text));
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return $"at line {e.Start.Line}, column {e.Start.Column}: {e.Message}";
+        }
+        catch (InvalidOperationException)
+        {
+            // The parser gives up this way at the end of the text, without a position.
+            return "(an unterminated flow mapping, list or quoted string?)";
         }
     }
 
