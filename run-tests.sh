@@ -46,6 +46,8 @@ The ephemeral cluster is a Testcontainers.K3s container (Docker through Testcont
 client it carries). An engine older than Docker API 1.44 gets DOCKER_API_VERSION set to its own version unless you
 set it. Testcontainers' resource reaper (Ryuk) is on; where its image cannot be pulled, set
 TESTCONTAINERS_RYUK_DISABLED=true (the session labels and 'ck sweep' then remove what a killed run leaves).
+The Kubernetes API goes through the KubernetesClient package 21.0.8, which also reads the kubeconfig (contexts,
+client certificates, tokens, exec credential plugins); a kubeconfig that cannot be used ends in one line naming it.
 HELP
 }
 

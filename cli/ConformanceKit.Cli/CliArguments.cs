@@ -32,7 +32,8 @@ internal static class CliArguments
         "ck report --trx FILE --artifacts DIR   the run's report (index.html, summary.json, junit.xml) and its closing line\n" +
         "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image, --k3s-airgap-images and --storage-class are repeatable; each flag falls back to CK_<NAME>)\n" +
         "Docker goes through Testcontainers 4.17 (the k3s cluster is a Testcontainers.K3s container): an engine older than API 1.44 gets\n" +
-        "DOCKER_API_VERSION set to its own version unless you set it; where the resource reaper's image cannot be pulled, set TESTCONTAINERS_RYUK_DISABLED=true.";
+        "DOCKER_API_VERSION set to its own version unless you set it; where the resource reaper's image cannot be pulled, set TESTCONTAINERS_RYUK_DISABLED=true.\n" +
+        "The Kubernetes API goes through the KubernetesClient package 21.0.8, which also reads the kubeconfig (contexts, certificates, tokens, exec plugins).";
 
     /// <summary>Reads the flags into options; flags win over the CK_* environment.</summary>
     public static ConformanceOptions Parse(string[] args)

@@ -1,6 +1,5 @@
 using k8s;
 using k8s.KubeConfigModels;
-using YamlDotNet.Core;
 
 namespace ConformanceKit.Scenarios.Kubernetes;
 
@@ -22,7 +21,7 @@ public static class KubeconfigLoader
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
             var path = Path.GetFullPath(explicitPath);
-            return Resolve(Read([path], $"kubeconfig {path}"), $"kubeconfig {path}", context);
+            return Resolve(KubeconfigFiles.Read([path], $"kubeconfig {path}"), $"kubeconfig {path}", context);
         }
 
         var looked = new List<string>();
@@ -34,7 +33,7 @@ public static class KubeconfigLoader
             if (existing.Count > 0)
             {
                 var origin = existing.Count == 1 ? $"kubeconfig {existing[0]}" : $"kubeconfig $KUBECONFIG ({string.Join(", ", existing)})";
-                return Resolve(Read(existing, origin), origin, context);
+                return Resolve(KubeconfigFiles.Read(existing, origin), origin, context);
             }
 
             looked.Add($"$KUBECONFIG ({string.Join(", ", paths)}: none exists)");
@@ -44,7 +43,7 @@ public static class KubeconfigLoader
             var path = Path.Combine(home, ".kube", "config");
             if (File.Exists(path))
             {
-                return Resolve(Read([path], $"kubeconfig {path}"), $"kubeconfig {path}", context);
+                return Resolve(KubeconfigFiles.Read([path], $"kubeconfig {path}"), $"kubeconfig {path}", context);
             }
 
             looked.Add($"{path} (no such file)");
@@ -69,63 +68,7 @@ public static class KubeconfigLoader
     {
         var origin = $"kubeconfig {sourceName}";
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
-        return Resolve(Parse(() => KubernetesClientConfiguration.LoadKubeConfig(stream), origin), origin, context);
-    }
-
-    private static K8SConfiguration Read(IReadOnlyList<string> paths, string origin)
-    {
-        foreach (var path in paths)
-        {
-            try
-            {
-                using var probe = File.OpenRead(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                var problem = e is FileNotFoundException or DirectoryNotFoundException ? "No such file" : e is UnauthorizedAccessException ? "Permission denied" : e.Message;
-                throw new KubeconfigException($"kubeconfig {path}: cannot read the file ({problem}); check the path given to --kubeconfig or KUBECONFIG", e);
-            }
-        }
-
-        var files = paths.Select(p => Parse(() => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(p), useRelativePaths: true), $"kubeconfig {p}")).ToList();
-        return files.Count == 1 ? files[0] : Merge(files);
-    }
-
-    /// <summary>Merges $KUBECONFIG files as kubectl does: the first file naming an entry (or the current-context) wins.</summary>
-    private static K8SConfiguration Merge(IReadOnlyList<K8SConfiguration> files) => new()
-    {
-        ApiVersion = files[0].ApiVersion,
-        Kind = files[0].Kind,
-        CurrentContext = files.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c)),
-        Contexts = files.SelectMany(f => f.Contexts ?? []).DistinctBy(c => c.Name).ToList(),
-        Clusters = files.SelectMany(f => f.Clusters ?? []).DistinctBy(c => c.Name).ToList(),
-        Users = files.SelectMany(f => f.Users ?? []).DistinctBy(u => u.Name).ToList(),
-    };
-
-    private static K8SConfiguration Parse(Func<K8SConfiguration> load, string origin)
-    {
-        try
-        {
-            return load() ?? throw new KubeconfigException($"{origin}: the file is empty; a kubeconfig needs clusters, users, contexts and current-context");
-        }
-        catch (YamlException e)
-        {
-            // The package wraps the parser's error in "Exception during deserialization"; the innermost one says where.
-            var inner = e;
-            while (inner.InnerException is YamlException deeper)
-            {
-                inner = deeper;
-            }
-
-            var problem = inner.InnerException is { } cause && inner.Message.StartsWith("Exception during deserialization", StringComparison.Ordinal)
-                ? cause.Message
-                : inner.Message;
-            throw new KubeconfigException($"{origin}: not valid YAML at line {inner.Start.Line}, column {inner.Start.Column}: {problem}", e);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
-        {
-            throw new KubeconfigException($"{origin}: not valid YAML or not a kubeconfig ({OneLine(e.InnerException ?? e)})", e);
-        }
+        return Resolve(KubeconfigFiles.Parse(() => KubernetesClientConfiguration.LoadKubeConfig(stream), origin, () => yaml), origin, context);
     }
 
     private static KubeConnection Resolve(K8SConfiguration config, string origin, string? context)
@@ -153,7 +96,7 @@ public static class KubeconfigLoader
         }
         catch (Exception e) when (e is not KubeconfigException and not OutOfMemoryException)
         {
-            throw new KubeconfigException($"{origin}, context {name}: {OneLine(e)}", e);
+            throw new KubeconfigException($"{origin}, context {name}: {KubeconfigFiles.OneLine(e)}", e);
         }
 
         return new KubeConnection(built, $"{origin}, context {name}");
@@ -167,11 +110,10 @@ public static class KubeconfigLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new KubeconfigException($"in-cluster service account: {OneLine(e)}", e);
+            throw new KubeconfigException($"in-cluster service account: {KubeconfigFiles.OneLine(e)}", e);
         }
     }
 
-    private static string OneLine(Exception e) => string.Join(" ", e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static string Or(string names) => names.Length == 0 ? "(none)" : names;
 }

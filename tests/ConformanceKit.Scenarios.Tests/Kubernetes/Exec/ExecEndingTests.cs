@@ -75,4 +75,20 @@ public sealed class ExecEndingTests : LoopbackTest
         result.ExitCode.ShouldBe(-1);
         result.Stderr.ShouldBe("container not running");
     }
+
+    [Test]
+    public async Task Exec_UpgradeRefusedWith403_FailsWithTheServersWords()
+    {
+        // Given a server whose RBAC refuses pods/exec, before any upgrade
+        const string words = "pods \"sh\" is forbidden: User \"ci\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \"exec-rec\"";
+        Server.Map("GET", Hostname.RequestPath, Respond.Status(403, "Forbidden", words));
+        using var client = CreateClient();
+
+        // When the command runs
+        var error = await Should.ThrowAsync<KubeApiException>(() => client.ExecAsync("exec-rec", "sh", null, ["hostname"], CancellationToken.None));
+
+        // Then the refusal names the call, the code and the server's message
+        (error.Verb, error.StatusCode, error.Reason).ShouldBe(("EXEC", System.Net.HttpStatusCode.Forbidden, "Forbidden"));
+        error.Message.ShouldBe($"EXEC {Hostname.RequestPath}: 403 Forbidden: {words}");
+    }
 }
