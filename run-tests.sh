@@ -41,7 +41,7 @@ flag                      TestRunParameter / env        default
 --keep-namespaces         KeepNamespaces / CK_KEEP_NAMESPACES  false: every test namespace is deleted
 --keep-failed             KeepFailed / CK_KEEP_FAILED    false: keep only the namespaces of failed tests
 --parallel N              NUnit NumberOfTestWorkers      6 scenarios at once (each in its own namespace)
---filter EXPR             dotnet test --filter           all tests
+--filter EXPR             dotnet test --filter           all tests but the Workload category (added to the mode's own category filter)
 --results DIR             TRX results folder             .build/test-results
 --help                    this text
 
