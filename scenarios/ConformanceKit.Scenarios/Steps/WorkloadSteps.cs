@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Kubernetes;
+using ConformanceKit.Scenarios.Workload;
 using k8s;
 using k8s.Models;
 
@@ -24,6 +25,25 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
         var at = recorder.MarkStep(label);
         await client.ApplyAsync(yaml, Namespace, cancellationToken).ConfigureAwait(false);
         return at;
+    }
+
+    /// <summary>
+    /// Applies the user's documents as rewritten for this namespace (server-side apply; kinds the client package does
+    /// not model through discovery), after asking discovery whether the cluster serves each of them: a document it
+    /// cannot take ends in a one-line <see cref="WorkloadInputException"/> before anything is applied.
+    /// </summary>
+    public async Task<DateTimeOffset> ApplyWorkloadAsync(WorkloadPlan plan, RewrittenWorkload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(workload);
+        var served = await WorkloadDiscovery.ServedKindsAsync(client, workload.Documents, cancellationToken).ConfigureAwait(false);
+        if (plan.ServedProblem(served) is { } problem)
+        {
+            throw new WorkloadInputException(problem);
+        }
+
+        return await ApplyAsync(workload.Yaml, $"applied the workload's {workload.Documents.Count} document(s) ({string.Join(", ", workload.Documents.Select(d => d.Subject))})",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until pods <c>set-0..replicas-1</c> all exist and are Ready (and no other ordinal exists).</summary>
