@@ -34,4 +34,18 @@ public static class PromiseGate
             ? CheckResult.Fail(verdict.Promise, $"the manifest breaks the promise: {verdict.Reason}")
             : throw new ArgumentException($"{verdict} is not a violation", nameof(verdict));
     }
+
+    /// <summary>
+    /// The violation with what the cluster showed as evidence: the check run over the timeline anyway (e.g. a
+    /// Parallel set's scale-down), whether it happened to pass this time or not.
+    /// </summary>
+    public static CheckResult Violation(PromiseVerdict verdict, CheckResult observed)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        var violation = Violation(verdict);
+        var evidence = observed.Passed
+            ? $"this time the timeline happened to show it ({observed.Message}), which the manifest does not promise"
+            : $"the timeline shows it: {observed.Message}";
+        return violation with { Message = $"{violation.Message}; {evidence}", Details = observed.Details };
+    }
 }
