@@ -34,16 +34,10 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     /// </summary>
     public async Task<DateTimeOffset> ApplyWorkloadAsync(WorkloadPlan plan, RewrittenWorkload workload, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(workload);
-        var served = await WorkloadDiscovery.ServedKindsAsync(client, workload.Documents, cancellationToken).ConfigureAwait(false);
-        if (plan.ServedProblem(served) is { } problem)
-        {
-            throw new WorkloadInputException(problem);
-        }
-
-        return await ApplyAsync(workload.Yaml, $"applied the workload's {workload.Documents.Count} document(s) ({string.Join(", ", workload.Documents.Select(d => d.Subject))})",
-            cancellationToken).ConfigureAwait(false);
+        var at = recorder.MarkStep($"applied the workload's {workload.Documents.Count} document(s) ({string.Join(", ", workload.Documents.Select(d => d.Subject))})");
+        await WorkloadDiscovery.ApplyAsync(client, plan, workload, cancellationToken).ConfigureAwait(false);
+        return at;
     }
 
     /// <summary>Waits until pods <c>set-0..replicas-1</c> all exist and are Ready (and no other ordinal exists).</summary>

@@ -35,4 +35,23 @@ public static class WorkloadDiscovery
 
         return ServedKinds.FromDiscovery(lists);
     }
+
+    /// <summary>
+    /// Applies <paramref name="workload"/> (server-side apply, any kind through discovery) once discovery says the
+    /// cluster serves each of its documents; otherwise a one-line <see cref="WorkloadInputException"/> and nothing applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<System.Text.Json.JsonElement>> ApplyAsync(
+        KubeClient client, WorkloadPlan plan, RewrittenWorkload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(workload);
+        var served = await ServedKindsAsync(client, workload.Documents, cancellationToken).ConfigureAwait(false);
+        if (plan.ServedProblem(served) is { } problem)
+        {
+            throw new WorkloadInputException(problem);
+        }
+
+        return await client.ApplyAsync(workload.Yaml, workload.Namespace, cancellationToken).ConfigureAwait(false);
+    }
 }
