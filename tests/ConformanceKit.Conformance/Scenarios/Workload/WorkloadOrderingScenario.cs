@@ -34,11 +34,8 @@ public sealed class WorkloadOrderingScenario : WorkloadScenarioTest
         var verdict = Promise(WorkloadPromises.OrderedScaleDown);
         await DeployAsync();
 
-        // When it is scaled to 0 and every pod is gone
-        var downAt = await Steps.ScaleAsync(Shape.Name, 0, Cancellation);
-        await Steps.WaitNoPodsAsync(Shape.Name, Cancellation);
-        var upAt = await Steps.ScaleAsync(Shape.Name, Shape.Replicas, Cancellation);
-        await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
+        // When it is scaled to 0 (every pod gone) and back to its replicas
+        var (downAt, upAt) = await ScaleToZeroAndBackAsync();
 
         // Then the pods went highest ordinal first (Parallel fails naming the policy, the order seen as evidence) ...
         var timeline = Recorder.BuildTimeline();

@@ -91,6 +91,23 @@ public abstract class WorkloadScenarioTest : ScenarioTest
         return await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
     }
 
+    /// <summary>Deploys the workload and waits until every claim of its pods is Bound.</summary>
+    protected async Task DeployWithClaimsAsync()
+    {
+        await DeployAsync();
+        await Steps.WaitClaimsBoundAsync(Shape.ClaimNames, Cancellation);
+    }
+
+    /// <summary>Scales the set to 0, waits until its pods are gone, scales it back and waits until every pod is Ready again.</summary>
+    protected async Task<(DateTimeOffset DownAt, DateTimeOffset UpAt)> ScaleToZeroAndBackAsync()
+    {
+        var downAt = await Steps.ScaleAsync(Shape.Name, 0, Cancellation);
+        await Steps.WaitNoPodsAsync(Shape.Name, Cancellation);
+        var upAt = await Steps.ScaleAsync(Shape.Name, Shape.Replicas, Cancellation);
+        await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
+        return (downAt, upAt);
+    }
+
     /// <summary>Applies the StatefulSet's document alone again, as this test first applied it (after the set was deleted).</summary>
     protected Task<DateTimeOffset> RecreateSetAsync() =>
         Steps.ApplyAsync(RewrittenWorkload.YamlOf(Applied.Documents.Single(d => d.Kind == "StatefulSet" && d.Name == Shape.Name)),

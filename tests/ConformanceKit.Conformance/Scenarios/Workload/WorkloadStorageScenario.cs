@@ -19,8 +19,7 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
     {
         // Given the user's set, Ready, with its claims Bound
         Promise(WorkloadPromises.PerPodStorage);
-        await DeployAsync();
-        await Steps.WaitClaimsBoundAsync(Shape.ClaimNames, Cancellation);
+        await DeployWithClaimsAsync();
 
         // Then each pod mounts its own claim of each template, each Bound to a volume of its own
         foreach (var template in Shape.Templates)
@@ -44,14 +43,10 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
     {
         // Given the user's set (whenScaled: Delete is a violation the manifest already shows), Ready with its claims Bound
         FailIfViolated(Promise(WorkloadPromises.ClaimsSurviveScaleToZero));
-        await DeployAsync();
-        await Steps.WaitClaimsBoundAsync(Shape.ClaimNames, Cancellation);
+        await DeployWithClaimsAsync();
 
         // When it is scaled to 0 and back
-        var downAt = await Steps.ScaleAsync(Shape.Name, 0, Cancellation);
-        await Steps.WaitNoPodsAsync(Shape.Name, Cancellation);
-        var upAt = await Steps.ScaleAsync(Shape.Name, Shape.Replicas, Cancellation);
-        await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
+        var (downAt, upAt) = await ScaleToZeroAndBackAsync();
 
         // Then every claim stayed Bound to its volume and the new pods mount it
         foreach (var template in Shape.Templates)
@@ -65,8 +60,7 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
     {
         // Given the user's set (whenDeleted: Delete is a violation the manifest already shows), Ready with its claims Bound
         FailIfViolated(Promise(WorkloadPromises.ClaimsSurviveTheSet));
-        await DeployAsync();
-        await Steps.WaitClaimsBoundAsync(Shape.ClaimNames, Cancellation);
+        await DeployWithClaimsAsync();
 
         // When the set is deleted (its pods with it) and re-created from the same document
         var deletedAt = await Steps.DeleteStatefulSetAsync(Shape.Name, Cancellation);
