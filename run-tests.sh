@@ -2,6 +2,8 @@
 # ConformanceKit test runner.
 #   ./run-tests.sh [flags]            check the target (ck preflight), then run the conformance suite
 #   ./run-tests.sh storage [flags]    the same, only the storage scenarios (once per --storage-class)
+#   ./run-tests.sh workload --workload-manifest FILE [flags]   check your StatefulSet's files (ck workload validate),
+#                                     then the promises on it, each scenario in its own namespace (category Workload)
 #   ./run-tests.sh self-test [--results DIR]   run every self-test project (tests/*.Tests), TRX results into DIR
 # Exit code: 0 only when no test failed (the preflight's when the target is not usable; 130/143 when interrupted).
 set -uo pipefail
@@ -10,9 +12,13 @@ cd "$(dirname "$0")"
 
 usage() {
   cat <<'HELP'
-usage: ./run-tests.sh [self-test | storage] [flags]
+usage: ./run-tests.sh [self-test | storage | workload] [flags]
   storage: run only the storage scenarios (per-pod storage, retention, re-attach, scale-up, retention policies,
   reclaim), once per --storage-class, classes side by side in the report's "Storage classes" section
+  workload: check the promises on your own StatefulSet (--workload-manifest): its files are checked first without a
+  cluster (ck workload validate: bad input is one line, exit 2, nothing applied), then only the Workload scenarios
+  run, each applying your documents into its own namespace (only the namespace, the session labels and mapped
+  images change; the report lists each change). The plain suite and storage never run the Workload scenarios.
 
 flag                      TestRunParameter / env        default
 --kubeconfig PATH         Kubeconfig / CK_KUBECONFIG     none: an ephemeral k3s cluster (Cluster=k3s); given: Cluster=kubeconfig
@@ -24,6 +30,9 @@ flag                      TestRunParameter / env        default
 --max-reattach-seconds S  MaxReattachSeconds / CK_MAX_REATTACH_SECONDS  none; a failed check when a class's re-attach p95 exceeds S
 --busybox-image IMAGE     BusyboxImage / CK_BUSYBOX_IMAGE  busybox:1.36.1
 --workload-image IMAGE    WorkloadImage / CK_WORKLOAD_IMAGE  nginx:1.27.3
+--workload-manifest FILE  WorkloadManifest / CK_WORKLOAD_MANIFEST  workload mode only, required; repeatable (CK_*: a comma list of absolute paths): your StatefulSet, its headless Service and what they need (helm template output works)
+--workload-name NAME      WorkloadName / CK_WORKLOAD_NAME  the only StatefulSet in the files; needed when they hold several
+--workload-image-map FROM=TO  WorkloadImageMap / CK_WORKLOAD_IMAGE_MAP  none; repeatable: substitute an image of your files (FROM without a tag maps every tag)
 --k3s-image IMAGE         K3sImage / CK_K3S_IMAGE        rancher/k3s:v1.31.14-k3s1
 --k3s-image-archive FILE  K3sImageArchive / CK_K3S_IMAGE_ARCHIVE  none (pull when absent)
 --k3s-airgap-images FILE  K3sAirgapImages / CK_K3S_AIRGAP_IMAGES  none; repeatable: k3s air-gap image tarballs (no registry)
@@ -32,7 +41,7 @@ flag                      TestRunParameter / env        default
 --keep-namespaces         KeepNamespaces / CK_KEEP_NAMESPACES  false: every test namespace is deleted
 --keep-failed             KeepFailed / CK_KEEP_FAILED    false: keep only the namespaces of failed tests
 --parallel N              NUnit NumberOfTestWorkers      6 scenarios at once (each in its own namespace)
---filter EXPR             dotnet test --filter           all tests
+--filter EXPR             dotnet test --filter           all tests but the Workload category (added to the mode's own category filter)
 --results DIR             TRX results folder             .build/test-results
 --help                    this text
 
@@ -56,11 +65,13 @@ die() { echo "run-tests.sh: $*" >&2; exit 2; }
 mode=suite
 if [ "${1:-}" = "self-test" ]; then mode=self-test; shift; fi
 if [ "${1:-}" = "storage" ]; then mode=storage; shift; fi
+if [ "${1:-}" = "workload" ]; then mode=workload; shift; fi
 
 # Every setting goes to ck and to the suite as its CK_* environment variable (ConformanceOptions reads them), not
 # as a TestRunParameter: the value then arrives byte for byte, where dotnet test's inline run settings lose ';' and
 # cannot carry '"'. With no --kubeconfig the options decide the target from CK_KUBECONFIG (none: k3s).
 settings=() filter="" parallel="" results="$PWD/.build/test-results" load_images="" airgap_images="" storage_classes=""
+workload_manifests="" workload_args=() image_map=""
 need() { [ $# -ge 2 ] && [ -n "$2" ] || die "flag '$1' needs a value (see --help)"; }
 set_env() { settings+=("$1=$2"); }
 # Paths are the caller's: the suite runs in its build folder and ck here, so relative ones are made absolute.
@@ -85,6 +96,17 @@ while [ $# -gt 0 ]; do
     --keep-cluster) set_env CK_KEEP_CLUSTER true; shift ;;
     --keep-namespaces) set_env CK_KEEP_NAMESPACES true; shift ;;
     --keep-failed) set_env CK_KEEP_FAILED true; shift ;;
+    --workload-manifest|--workload-name|--workload-image-map)
+      [ "$mode" = workload ] || die "flag '$1' is for the workload mode: ./run-tests.sh workload --workload-manifest FILE ... (see --help)"
+      need "$@"
+      case "$1" in
+        --workload-manifest) path=$(abs "$2")
+          case "$path" in *,*) die "--workload-manifest $2: the path holds ',', which separates the files in CK_WORKLOAD_MANIFEST; rename or link the file" ;; esac
+          workload_manifests="${workload_manifests:+$workload_manifests,}$path"; workload_args+=("$1" "$path") ;;
+        --workload-name) set_env CK_WORKLOAD_NAME "$2"; workload_args+=("$1" "$2") ;;
+        --workload-image-map) image_map="${image_map:+$image_map,}$2"; workload_args+=("$1" "$2") ;;
+      esac
+      shift 2 ;;
     --filter) need "$@"; filter="$2"; shift 2 ;;
     --parallel) need "$@"; case "$2" in ''|*[!0-9]*|0) die "flag '--parallel' needs a whole number of at least 1, not '$2'" ;; esac
       parallel="$2"; shift 2 ;;
@@ -95,8 +117,16 @@ done
 [ -n "$load_images" ] && set_env CK_LOAD_IMAGES "$load_images"
 [ -n "$airgap_images" ] && set_env CK_K3S_AIRGAP_IMAGES "$airgap_images"
 [ -n "$storage_classes" ] && set_env CK_STORAGE_CLASS "$storage_classes"
-# The storage entry is the suite restricted to the storage scenarios (NUnit category Storage), with any --filter on top.
-if [ "$mode" = storage ]; then mode=suite; filter="TestCategory=Storage${filter:+&($filter)}"; fi
+[ -n "$workload_manifests" ] && set_env CK_WORKLOAD_MANIFEST "$workload_manifests"
+[ -n "$image_map" ] && set_env CK_WORKLOAD_IMAGE_MAP "$image_map"
+# The storage entry is the suite restricted to the storage scenarios (NUnit category Storage), the workload entry to
+# the scenarios on the user's StatefulSet (category Workload), each with any --filter on top. The plain suite leaves
+# the Workload category out: without the user's files those scenarios have nothing to test.
+case "$mode" in
+  storage) filter="TestCategory=Storage${filter:+&($filter)}" ;;
+  workload) filter="TestCategory=Workload${filter:+&($filter)}" ;;
+  suite) filter="TestCategory!=Workload${filter:+&($filter)}" ;;
+esac
 mkdir -p "$results" || die "cannot create the results folder '$results'"
 results=$(cd "$results" && pwd)
 
@@ -118,6 +148,20 @@ if [ "$mode" = self-test ]; then
   exit "$status"
 fi
 
+build_log=$(mktemp)
+if ! dotnet build cli/ConformanceKit.Cli --nologo -v quiet "-clp:ErrorsOnly;NoSummary" >"$build_log" 2>&1; then
+  cat "$build_log" >&2; rm -f "$build_log"; die "building ck failed (see above)"
+fi
+rm -f "$build_log"
+build_dir="${CK_BUILD_DIR:-$PWD/.build}"
+ck="$build_dir/bin/ConformanceKit.Cli/debug/ck"
+
+# The user's workload files are checked before anything else: ck prints what each scenario will change and which
+# promises it checks, or one line naming the problem (exit 2), and then no engine is started and no cluster touched.
+if [ "$mode" = workload ]; then
+  env ${settings[@]+"${settings[@]}"} "$ck" workload validate ${workload_args[@]+"${workload_args[@]}"} || exit $?
+fi
+
 # The ephemeral cluster needs a local Docker engine: start one (installing Debian's docker.io when missing) unless
 # the run targets an existing cluster or names its own engine with DOCKER_HOST. The preflight below says in one
 # line what is still wrong.
@@ -128,13 +172,6 @@ if [ "$targets_k3s" = true ] && [ -z "${DOCKER_HOST:-}" ]; then
   bash .ci/ensure-docker.sh >&2 || true
 fi
 
-build_log=$(mktemp)
-if ! dotnet build cli/ConformanceKit.Cli --nologo -v quiet "-clp:ErrorsOnly;NoSummary" >"$build_log" 2>&1; then
-  cat "$build_log" >&2; rm -f "$build_log"; die "building ck failed (see above)"
-fi
-rm -f "$build_log"
-build_dir="${CK_BUILD_DIR:-$PWD/.build}"
-ck="$build_dir/bin/ConformanceKit.Cli/debug/ck"
 
 # The report (index.html, one SVG timeline per scenario, evidence of failed tests) goes to ./artifacts unless
 # CK_ARTIFACTS_DIR says otherwise. What an earlier run wrote there is removed first, so the report never mixes runs:

@@ -108,7 +108,7 @@ public sealed class StorageControlTests
 
         // When / Then
         Retention.Check(timeline, "data", "web", 3, Hand.At(30), Hand.At(39.5))
-            .ShouldFail("no web-2 was created after the set was re-created at 10:00:39.500");
+            .ShouldFail("no web-2 was created after the set deletion was undone at 10:00:39.500");
     }
 
     [Test]

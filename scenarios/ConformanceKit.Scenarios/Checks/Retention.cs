@@ -10,11 +10,12 @@ public static class Retention
 
     /// <summary>
     /// Checks the claims across [<paramref name="setDeletedAt"/>, <paramref name="recreatedAt"/>] and the pods
-    /// created after <paramref name="recreatedAt"/>.
+    /// created after <paramref name="recreatedAt"/>. <paramref name="disruption"/> names what happened at
+    /// setDeletedAt in the messages: the same holds for a scale to 0 and back (a "scale to 0").
     /// </summary>
     public static CheckResult Check(Timeline.Timeline timeline, string template, string setName, int replicas,
         DateTimeOffset setDeletedAt, DateTimeOffset recreatedAt,
-        IReadOnlyDictionary<string, string>? markersWritten = null, IReadOnlyDictionary<string, string>? markersRead = null)
+        IReadOnlyDictionary<string, string>? markersWritten = null, IReadOnlyDictionary<string, string>? markersRead = null, string disruption = "set deletion")
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var violations = new List<string>();
@@ -35,11 +36,11 @@ public static class Retention
             facts.Add($"{claimName}: volume(s) {string.Join(" -> ", claim.VolumeNames)}, phase at re-creation {claim.PhaseAt(recreatedAt) ?? "unknown"}");
             if (claim.TerminationRequested is { } t && StepClock.Before(t, recreatedAt))
             {
-                violations.Add($"claim {claimName} was deleted at {t}, after the set deletion at {setDeletedAt:HH:mm:ss.fff}");
+                violations.Add($"claim {claimName} was deleted at {t}, after the {disruption} at {setDeletedAt:HH:mm:ss.fff}");
             }
             else if (claim.PhaseAt(setDeletedAt) != "Bound" || claim.PhaseAt(recreatedAt) != "Bound")
             {
-                violations.Add($"claim {claimName} was {claim.PhaseAt(recreatedAt) ?? "not seen"} at {recreatedAt:HH:mm:ss.fff}, expected it to stay Bound after the set deletion");
+                violations.Add($"claim {claimName} was {claim.PhaseAt(recreatedAt) ?? "not seen"} at {recreatedAt:HH:mm:ss.fff}, expected it to stay Bound after the {disruption}");
             }
             else if (claim.VolumeNames.Count != 1)
             {
@@ -49,7 +50,7 @@ public static class Retention
             var pod = timeline.PodsOf(setName).FirstOrDefault(p => p.Ordinal == i && StepClock.NotBefore(p.Created, recreatedAt));
             if (pod is null)
             {
-                violations.Add($"no {setName}-{i} was created after the set was re-created at {recreatedAt:HH:mm:ss.fff}");
+                violations.Add($"no {setName}-{i} was created after the {disruption} was undone at {recreatedAt:HH:mm:ss.fff}");
             }
             else if (!pod.ClaimNames.Contains(claimName))
             {
@@ -63,6 +64,6 @@ public static class Retention
         }
 
         return CheckResult.From(Name, violations,
-            $"the {replicas} claims stayed Bound to the same volumes after the set deletion and were mounted again by the re-created pods", facts);
+            $"the {replicas} claims stayed Bound to the same volumes after the {disruption} and were mounted again by the re-created pods", facts);
     }
 }

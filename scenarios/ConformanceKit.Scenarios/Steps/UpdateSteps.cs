@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Workload;
 using ConformanceKit.Scenarios.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -96,6 +97,29 @@ public sealed class UpdateSteps(KubeClient client, ScenarioRecorder recorder, Ti
             v => expected.All(e => v.Timeline.ControllerRevisions.Any(r => r.Uid == e.Uid && r.Numbers.Any(n => n.Number == e.Revision))),
             stepTimeout, $"the recorder to see the {expected.Count} ControllerRevisions as listed", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Rolls the set the way <c>kubectl rollout restart</c> does: a merge patch of the pod template's
+    /// <see cref="RestartTrigger.Annotation"/>; returns when the step was marked and the stored set's generation.
+    /// </summary>
+    public async Task<(DateTimeOffset At, long Generation)> RestartAsync(V1StatefulSet set, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var at = recorder.MarkStep($"rollout restart of {set.Metadata.Name} ({RestartTrigger.Annotation})");
+        var stored = await client.PatchMergeAsync<V1StatefulSet>(recorder.Namespace, set.Metadata.Name, RestartTrigger.PatchJson(set, at), null, cancellationToken)
+            .ConfigureAwait(false);
+        return (at, ControllerSync.Generation(stored));
+    }
+
+    /// <summary>
+    /// Waits until a partitioned update of <paramref name="generation"/> is done: the status reports it with
+    /// replicas - partition pods updated, and every pod at or above the partition is Ready at the update revision.
+    /// </summary>
+    public Task<NamespaceView> WaitPartitionRolledOutAsync(string setName, int replicas, int partition, long generation, CancellationToken cancellationToken) =>
+        recorder.WaitUntilAsync(v => v.Timeline.StatefulSet(setName)?.Last is { } s && s.ObservedGeneration >= generation
+                && s.UpdatedReplicas == Math.Max(0, replicas - partition) && v.AllReady(setName, replicas)
+                && v.PodsOf(setName).Where(p => p.Key >= partition).All(p => RevisionOf(p.Value) == s.UpdateRevision),
+            stepTimeout, $"{setName} rolled out to generation {generation} at and above partition {partition}", cancellationToken);
 
     /// <summary>The pod's controller-revision-hash label, or null.</summary>
     public static string? RevisionOf(V1Pod pod) => pod?.Metadata.Label(PodHistory.RevisionLabel);

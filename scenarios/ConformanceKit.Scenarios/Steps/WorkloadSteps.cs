@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Kubernetes;
+using ConformanceKit.Scenarios.Workload;
 using k8s;
 using k8s.Models;
 
@@ -23,6 +24,19 @@ public sealed class WorkloadSteps(KubeClient client, ScenarioRecorder recorder, 
     {
         var at = recorder.MarkStep(label);
         await client.ApplyAsync(yaml, Namespace, cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    /// <summary>
+    /// Applies the user's documents as rewritten for this namespace (server-side apply; kinds the client package does
+    /// not model through discovery), after asking discovery whether the cluster serves each of them: a document it
+    /// cannot take ends in a one-line <see cref="WorkloadInputException"/> before anything is applied.
+    /// </summary>
+    public async Task<DateTimeOffset> ApplyWorkloadAsync(WorkloadPlan plan, RewrittenWorkload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var at = recorder.MarkStep($"applied the workload's {workload.Documents.Count} document(s) ({string.Join(", ", workload.Documents.Select(d => d.Subject))})");
+        await WorkloadDiscovery.ApplyAsync(client, plan, workload, cancellationToken).ConfigureAwait(false);
         return at;
     }
 

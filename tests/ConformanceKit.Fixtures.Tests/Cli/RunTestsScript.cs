@@ -42,6 +42,7 @@ internal static class RunTestsScript
         return start;
     }
 
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+    /// <summary>The repository's root folder.</summary>
+    public static string RepositoryRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

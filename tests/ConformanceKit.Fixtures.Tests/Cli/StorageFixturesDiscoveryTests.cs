@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-
 namespace ConformanceKit.Fixtures.Tests.Cli;
 
 /// <summary>
@@ -9,7 +5,7 @@ namespace ConformanceKit.Fixtures.Tests.Cli;
 /// run with the Storage category filter against a target that cannot start (every test then fails at once with the
 /// set-up's reason), and its TRX names every test it ran.
 /// </summary>
-public sealed partial class StorageFixturesDiscoveryTests
+public sealed class StorageFixturesDiscoveryTests
 {
     private string folder = "";
 
@@ -49,40 +45,9 @@ public sealed partial class StorageFixturesDiscoveryTests
         classes.ShouldAllBe(c => c.EndsWith("(default)", StringComparison.Ordinal));
     }
 
-    private async Task<IReadOnlyList<string>> RunStorageCategoryAsync(string? storageClasses)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            "test", Path.Combine(RepositoryRoot(), "tests", "ConformanceKit.Conformance"), "--filter", "TestCategory=Storage",
-            "--logger", "trx;LogFileName=storage.trx", "--results-directory", folder,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private Task<IReadOnlyList<string>> RunStorageCategoryAsync(string? storageClasses) =>
+        ConformanceSuiteRun.ClassNamesAsync(folder, "TestCategory=Storage",
+            storageClasses is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["CK_STORAGE_CLASS"] = storageClasses },
+            name => name[(name.LastIndexOf('.', name.IndexOf('(', StringComparison.Ordinal)) + 1)..]);
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CK_", StringComparison.Ordinal) && k != "CK_BUILD_DIR").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["CK_CLUSTER"] = "kubeconfig";
-        start.Environment["CK_KUBECONFIG"] = Path.Combine(folder, "no-such-kubeconfig");
-        start.Environment["CK_ARTIFACTS_DIR"] = Path.Combine(folder, "artifacts");
-        if (storageClasses is not null)
-        {
-            start.Environment["CK_STORAGE_CLASS"] = storageClasses;
-        }
-
-        var (_, output) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
-        var trx = Path.Combine(folder, "storage.trx");
-        File.Exists(trx).ShouldBeTrue($"the suite wrote no TRX: {output}");
-        return [.. ClassName().Matches(await File.ReadAllTextAsync(trx)).Select(m => m.Groups[1].Value[(m.Groups[1].Value.LastIndexOf('.', m.Groups[1].Value.IndexOf('(', StringComparison.Ordinal)) + 1)..]).Distinct()];
-    }
-
-    [GeneratedRegex("<TestMethod [^>]*className=\"([^\"]+)\"")]
-    private static partial Regex ClassName();
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

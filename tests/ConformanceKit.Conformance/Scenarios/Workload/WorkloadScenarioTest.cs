@@ -1,0 +1,176 @@
+using ConformanceKit.Conformance.Infrastructure;
+using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Recording;
+using ConformanceKit.Scenarios.Steps;
+using ConformanceKit.Scenarios.Timeline;
+using ConformanceKit.Scenarios.Workload;
+using k8s.Models;
+using NUnit.Framework;
+
+namespace ConformanceKit.Conformance.Scenarios.Workload;
+
+/// <summary>
+/// A scenario on the user's own StatefulSet (<c>./run-tests.sh workload --workload-manifest FILE</c>): the files are
+/// prepared once per run (ck workload validate has already refused bad input; a problem left is an error here), each
+/// test judges its promise from the manifest first (a skip with the verdict's reason, or a violation naming the setting),
+/// then applies the documents into its own namespace, notes every change in the report and waits for the workload's
+/// own readiness.
+/// </summary>
+public abstract class WorkloadScenarioTest : ScenarioTest
+{
+    /// <summary>The NUnit category of the workload scenarios (what <c>./run-tests.sh workload</c> runs, and nothing else does).</summary>
+    public const string Category = "Workload";
+
+    private const string ProbePod = "ck-dns-probe";
+    private static readonly TimeSpan DnsDeadline = TimeSpan.FromSeconds(90);
+    private static readonly Lazy<WorkloadPlan> Prepared = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
+    private RewrittenWorkload? applied;
+
+    /// <summary>The user's workload, checked and judged once per run.</summary>
+    protected static WorkloadPlan Plan => Prepared.Value;
+
+    /// <summary>The user's set as the scenarios read it.</summary>
+    protected static WorkloadShape Shape => WorkloadShape.Of(Plan.Workload.StatefulSet);
+
+    /// <summary>The documents as this test applied them.</summary>
+    protected RewrittenWorkload Applied => applied ?? throw new InvalidOperationException("The workload is applied by DeployAsync.");
+
+    /// <summary>Commands run in the user's pods.</summary>
+    protected WorkloadCommands InPods => new(Client, Recorder);
+
+    /// <summary>Update steps (the rollout restart and its waits).</summary>
+    protected UpdateSteps Updates => new(Client, Recorder, StepTimeout);
+
+    [SetUp]
+    public void RequireWorkload()
+    {
+        if (Options.WorkloadManifests.Count == 0)
+        {
+            Assert.Ignore("no workload given: run ./run-tests.sh workload --workload-manifest FILE (CK_WORKLOAD_MANIFEST) to check your StatefulSet");
+        }
+    }
+
+    /// <summary>The promise's verdict, noted in the report; a skip ends the test here with its reason.</summary>
+    protected PromiseVerdict Promise(string promise)
+    {
+        var verdict = PromiseGate.Decide(Plan.Verdicts, Plan.Workload.StatefulSet, promise);
+        Note(verdict.ToString());
+        if (verdict.Outcome == PromiseOutcome.Skip)
+        {
+            Assert.Ignore($"{promise}: {verdict.Reason}");
+        }
+
+        return verdict;
+    }
+
+    /// <summary>A violation verdict fails the test as a violation naming the setting, before anything is applied.</summary>
+    protected void FailIfViolated(PromiseVerdict verdict)
+    {
+        if (verdict.Outcome == PromiseOutcome.Violation)
+        {
+            Verify(PromiseGate.Violation(verdict));
+        }
+    }
+
+    /// <summary>Applies the documents into this test's namespace (every change noted) and waits until every pod is Ready by the workload's own readiness.</summary>
+    protected async Task<NamespaceView> DeployAsync()
+    {
+        applied = Plan.RewriteFor(Namespace, Session.Run.Labels);
+        foreach (var change in applied.Changes)
+        {
+            Note($"changed {change}");
+        }
+
+        foreach (var line in applied.Omitted.Concat(applied.References.Select(r => $"left as written: {r}")))
+        {
+            Note(line);
+        }
+
+        Note(PromiseGate.Decide(Plan.Verdicts, Plan.Workload.StatefulSet, WorkloadPromises.Readiness).ToString());
+        await Steps.ApplyWorkloadAsync(Plan, applied, Cancellation);
+        return await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
+    }
+
+    /// <summary>Deploys the workload and waits until every claim of its pods is Bound.</summary>
+    protected async Task DeployWithClaimsAsync()
+    {
+        await DeployAsync();
+        await Steps.WaitClaimsBoundAsync(Shape.ClaimNames, Cancellation);
+    }
+
+    /// <summary>Scales the set to 0, waits until its pods are gone, scales it back and waits until every pod is Ready again.</summary>
+    protected async Task<(DateTimeOffset DownAt, DateTimeOffset UpAt)> ScaleToZeroAndBackAsync()
+    {
+        var downAt = await Steps.ScaleAsync(Shape.Name, 0, Cancellation);
+        await Steps.WaitNoPodsAsync(Shape.Name, Cancellation);
+        var upAt = await Steps.ScaleAsync(Shape.Name, Shape.Replicas, Cancellation);
+        await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
+        return (downAt, upAt);
+    }
+
+    /// <summary>Applies the StatefulSet's document alone again, as this test first applied it (after the set was deleted).</summary>
+    protected Task<DateTimeOffset> RecreateSetAsync() =>
+        Steps.ApplyAsync(RewrittenWorkload.YamlOf(Applied.Documents.Single(d => d.Kind == "StatefulSet" && d.Name == Shape.Name)),
+            $"re-created statefulset {Shape.Name} from the same document", Cancellation);
+
+    /// <summary>Deletes every pod of the set at once (by its selector, else one by one) and waits until all are replaced and Ready.</summary>
+    protected async Task<(DateTimeOffset DeletedAt, NamespaceView After)> ReplaceAllPodsAsync()
+    {
+        var oldUids = Recorder.Current.PodsOf(Shape.Name).Values.Select(p => p.Metadata.Uid).ToHashSet();
+        DateTimeOffset deletedAt;
+        if (Shape.PodSelector is { } selector)
+        {
+            deletedAt = await Steps.DeletePodsAsync(selector, Cancellation);
+        }
+        else
+        {
+            deletedAt = Recorder.MarkStep($"deleting every pod of {Shape.Name}");
+            foreach (var pod in Shape.PodNames)
+            {
+                await Steps.DeletePodAsync(pod, Cancellation);
+            }
+        }
+
+        var after = await Recorder.WaitUntilAsync(
+            v => v.AllReady(Shape.Name, Shape.Replicas) && v.PodsOf(Shape.Name).Values.All(p => !oldUids.Contains(p.Metadata.Uid)),
+            StepTimeout, $"every pod of {Shape.Name} replaced and Ready", Cancellation);
+        return (deletedAt, after);
+    }
+
+    /// <summary>The set's live pods in the timeline (the probe pod and other workloads' pods left out).</summary>
+    protected IReadOnlyList<PodHistory> LivePods() =>
+        [.. Recorder.BuildTimeline().PodsOf(Shape.Name).Where(p => p.Gone is null)];
+
+    /// <summary>Only the set's own pods (named set-ordinal): the probe pod and the pods of other documents are not the set's.</summary>
+    protected static bool IsSetPod(PodHistory pod) => PodHistory.ParseOrdinal(pod.Name, Shape.Name) is not null;
+
+    /// <summary>Starts the busybox DNS probe pod.</summary>
+    protected async Task StartProbeAsync()
+    {
+        var probe = new ConformanceKit.Scenarios.Manifests.PodParameters { Name = ProbePod, Namespace = Namespace, Image = Options.BusyboxImage, Labels = RunLabels };
+        await Steps.ApplyAsync(Manifests.Render(probe), $"applied busybox {ProbePod}", Cancellation);
+        await Steps.WaitRunningAsync(ProbePod, Cancellation);
+    }
+
+    /// <summary>Looks up every pod's name under the headless Service (and one ordinal past the end) until they answer with the pods' IPs, or the deadline.</summary>
+    protected async Task<DnsConvergence> ConvergeDnsAsync(NamespaceView view, string when)
+    {
+        var ips = view.PodsOf(Shape.Name).ToDictionary(p => Shape.PodName(p.Key), p => p.Value.Status?.PodIP ?? "");
+        string[] missing = [Shape.PodName(Shape.Replicas)];
+        var names = ips.Keys.Concat(missing).Select(p => DnsResolution.PodFqdn(p, Shape.ServiceName, Namespace)).ToList();
+        Recorder.MarkStep($"nslookup {when}");
+        var converged = await DnsConvergence.WaitAsync(new PodCommands(Client, Recorder), ProbePod, names,
+            lookups => DnsResolution.Check(lookups, ips, Shape.ServiceName, Namespace, missing), DnsDeadline, Cancellation);
+        Note($"DNS {when}: {(converged.Result.Passed ? "converged" : "NOT converged")} after {converged.Elapsed.TotalSeconds:0.0} s ({converged.Attempts} rounds)");
+        return converged;
+    }
+
+    /// <summary>The user's headless Service, as the manifest declares it.</summary>
+    protected static V1Service Service => Plan.Workload.Service;
+
+    private static WorkloadPlan Prepare()
+    {
+        var options = ConformanceRun.Session.Options;
+        return WorkloadPlan.Prepare(options.WorkloadManifests, options.WorkloadName, options.WorkloadImageMap, ConformanceRun.Session.Run.Labels);
+    }
+}
