@@ -22,7 +22,11 @@ internal sealed class WorkloadApiServer(LoopbackApiServer server, RunSession run
 
     public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { [SessionLabels.Session] = run.Id };
 
-    public static async Task<WorkloadApiServer> StartAsync(LoopbackHandler? apply = null)
+    /// <param name="apply">The answer to each server-side apply (default: the document sent, 201).</param>
+    /// <param name="watch">A namespace's watch of pods or persistentvolumeclaims (default: held open without events).</param>
+    /// <param name="more">More routes of the created namespace.</param>
+    public static async Task<WorkloadApiServer> StartAsync(
+        LoopbackHandler? apply = null, Func<string, string, WatchScript>? watch = null, Action<LoopbackApiServer, string>? more = null)
     {
         var server = await LoopbackApiServer.StartAsync();
         TestNamespacesServiceAccountTests.MapNamespaceCreation(server, name =>
@@ -31,8 +35,10 @@ internal sealed class WorkloadApiServer(LoopbackApiServer server, RunSession run
             foreach (var (resource, kind) in new[] { ("pods", "PodList"), ("persistentvolumeclaims", "PersistentVolumeClaimList"), ("events", "EventList") })
             {
                 server.MapList($"/api/v1/namespaces/{name}/{resource}", Respond.List(kind, "100", null))
-                    .MapWatch($"/api/v1/namespaces/{name}/{resource}", Respond.Watch(new WatchScript().HoldOpen()));
+                    .MapWatch($"/api/v1/namespaces/{name}/{resource}", Respond.Watch(watch?.Invoke(name, resource) ?? new WatchScript().HoldOpen()));
             }
+
+            more?.Invoke(server, name);
 
             server.Map("PATCH", $"/api/v1/namespaces/{name}/services/sfs-service01", apply ?? EchoAsync)
                 .Map("PATCH", $"/apis/apps/v1/namespaces/{name}/statefulsets/sfs-test01", apply ?? EchoAsync)
@@ -49,15 +55,16 @@ internal sealed class WorkloadApiServer(LoopbackApiServer server, RunSession run
 
     public WorkloadPlan Plan(params string[] files) => WorkloadPlan.Prepare(files, null, [], Labels);
 
-    public Task<WorkloadUnderTest> StartWorkloadAsync(KubeClient client, WorkloadPlan plan) =>
-        WorkloadUnderTest.StartAsync(client, new TestNamespaces(client, run), plan, Labels, new WorkloadUnderTestOptions { CleanupTimeout = TimeSpan.FromSeconds(20) }, false, CancellationToken.None);
+    public Task<WorkloadUnderTest> StartWorkloadAsync(KubeClient client, WorkloadPlan plan, WorkloadUnderTestOptions? options = null) =>
+        WorkloadUnderTest.StartAsync(client, new TestNamespaces(client, run), plan, Labels,
+            options ?? new WorkloadUnderTestOptions { CleanupTimeout = TimeSpan.FromSeconds(20) }, false, CancellationToken.None);
 
     /// <summary>The requests that change something (anything but GET).</summary>
     public IReadOnlyList<RecordedRequest> Writes => [.. server.Requests.Where(r => r.Method != "GET")];
 
     public ValueTask DisposeAsync() => server.DisposeAsync();
 
-    private static async Task EchoAsync(Microsoft.AspNetCore.Http.HttpContext context)
+    internal static async Task EchoAsync(Microsoft.AspNetCore.Http.HttpContext context)
     {
         var sent = await JsonNode.ParseAsync(context.Request.Body);
         await Respond.Json(201, sent!.ToJsonString())(context);
