@@ -1,3 +1,5 @@
+using ConformanceKit.Scenarios.Report;
+
 namespace ConformanceKit.Cli;
 
 /// <summary>Entry of <c>ck</c>: every failure ends in one line on standard error and a non-zero exit, never a stack trace.</summary>
@@ -28,6 +30,10 @@ internal static class CkCommand
                     return await ReportCommand.RunAsync(args[1..], output).ConfigureAwait(false);
                 case "workload":
                     return await WorkloadCommand.RunAsync(args[1..], output).ConfigureAwait(false);
+                case "version" or "--version":
+                    // The assembly's informational version: Version.props's ConformanceKitVersion (the packages' version) and the commit.
+                    await output.WriteLineAsync($"ck {ToolVersionInfo.Current}").ConfigureAwait(false);
+                    return Ok;
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(CliArguments.HelpText + "\n" + WorkloadCommand.Help).ConfigureAwait(false);
                     return Ok;

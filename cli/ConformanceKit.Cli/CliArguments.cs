@@ -30,6 +30,7 @@ internal static class CliArguments
         "ck sweep [--kubeconfig PATH [--context NAME]]   remove what earlier runs on this host left when their process is gone:\n" +
         "                       containers in the Docker engine, or namespaces and StorageClasses in that cluster\n" +
         "ck report --trx FILE --artifacts DIR   the run's report (index.html, summary.json, junit.xml) and its closing line\n" +
+        "ck --version           ConformanceKit's version (the packages' version, from Version.props) and commit\n" +
         "flags: " + string.Join(' ', Flags.Keys.Select(f => f + " VALUE")) + " (--load-image, --k3s-airgap-images and --storage-class are repeatable; each flag falls back to CK_<NAME>)\n" +
         "Docker goes through Testcontainers 4.17 (the k3s cluster is a Testcontainers.K3s container): an engine older than API 1.44 gets\n" +
         "DOCKER_API_VERSION set to its own version unless you set it; where the resource reaper's image cannot be pulled, set TESTCONTAINERS_RYUK_DISABLED=true.\n" +

@@ -9,6 +9,7 @@ namespace ConformanceKit.Scenarios.Kubernetes;
 /// </summary>
 public sealed class KubeApiException : Exception
 {
+    /// <summary>The refusal of <paramref name="verb"/> <paramref name="path"/>, with the server's Status when it sent one.</summary>
     public KubeApiException(string verb, string path, HttpStatusCode statusCode, V1Status? status, string? body = null)
         : base(Format(verb, path, statusCode, status, body))
     {
