@@ -138,6 +138,15 @@ public abstract class ScenarioTest : ConformanceTest
             $"applied service+statefulset {set.Name} replicas={set.Replicas} {set.PodManagementPolicy}",
             Cancellation);
 
+    /// <summary>
+    /// A cleanup for tests whose sets have claims: before the namespace goes with its claims, deletes the run's sets
+    /// (first, so no controller makes a claim after the volumes are listed) and hands the Retained volumes provisioned
+    /// for this namespace back to their provisioner (<see cref="VolumeSteps.HandBackRetainedAsync"/>), so that a Retain
+    /// class leaves no volume or disk of the run behind. A namespace kept for inspection keeps its claims and volumes.
+    /// </summary>
+    protected Task ReleaseRunVolumesAsync(CancellationToken ct) =>
+        RunVolumes.ReleaseAsync(Session, Namespace, StepTimeout, TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed, ct);
+
     /// <summary>Applies the StatefulSet alone (e.g. to re-create it); returns when the step was marked.</summary>
     protected Task<DateTimeOffset> ApplySetAsync(StatefulSetParameters set) =>
         Steps.ApplyAsync(Manifests.Render(set), $"applied statefulset {set.Name} replicas={set.Replicas}", Cancellation);

@@ -49,7 +49,7 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
             ?? throw new InvalidOperationException($"StorageClass '{name}' passed the preflight but cannot be read any more");
         profile = StorageClassProfile.From(stored);
         Note(profile.ToString());
-        AddCleanup(ReleaseVolumesAsync);
+        AddCleanup(ReleaseRunVolumesAsync);
     }
 
     /// <summary>A StatefulSet with a claim template on this fixture's class.</summary>
@@ -172,33 +172,5 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
 
         var expected = written.Where(kv => listings.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         Verify(DataIntegrity.Check(moment, expected, listings));
-    }
-
-    /// <summary>
-    /// After the test (before its namespace goes with its claims): deletes the sets (first, so no controller makes a
-    /// claim after the volumes are listed), then hands the Retained volumes provisioned for this namespace back to their
-    /// provisioner (<see cref="VolumeSteps.HandBackRetainedAsync"/>), those of claims the test deleted itself too, so
-    /// that a Retain class leaves no volume or disk of the run behind. A namespace kept for inspection keeps its claims
-    /// and volumes as they are.
-    /// </summary>
-    private async Task ReleaseVolumesAsync(CancellationToken ct)
-    {
-        var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
-        if (Options.KeepNamespaces || (failed && Options.KeepFailed))
-        {
-            return;
-        }
-
-        var sets = await Client.ListAsync<V1StatefulSet>(Namespace, new ListOptions { LabelSelector = $"{SessionLabels.Session}={Session.Run.Id}" }, ct);
-        foreach (var set in sets.Items)
-        {
-            await Client.DeleteAsync<V1StatefulSet>(Namespace, set.Metadata.Name!, new V1DeleteOptions { PropagationPolicy = "Background" }, ct);
-        }
-
-        var handedBack = await Volumes.HandBackRetainedAsync(new HashSet<string>(StringComparer.Ordinal) { Namespace }, ct);
-        if (handedBack.Count > 0)
-        {
-            TestContext.Progress.WriteLine($"set reclaimPolicy Delete on the volumes of {Namespace} (class reclaimPolicy Retain), so their provisioner deletes them: {string.Join(", ", handedBack)}");
-        }
     }
 }

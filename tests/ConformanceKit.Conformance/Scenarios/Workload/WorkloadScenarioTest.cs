@@ -87,6 +87,12 @@ public abstract class WorkloadScenarioTest : ScenarioTest
         }
 
         Note(PromiseGate.Decide(Plan.Verdicts, Plan.Workload.StatefulSet, WorkloadPromises.Readiness).ToString());
+        if (Shape.Templates.Count > 0)
+        {
+            // Registered before the apply: a Retain class must not keep the volumes of a test that failed half-way.
+            AddCleanup(ReleaseRunVolumesAsync);
+        }
+
         await Steps.ApplyWorkloadAsync(Plan, applied, Cancellation);
         return await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
     }
