@@ -111,6 +111,8 @@ internal sealed class WatchLoop<T>(
     internal static TimeSpan StreamDeadline(TimeSpan requestTimeout) =>
         requestTimeout + (requestTimeout < TimeSpan.FromSeconds(30) ? requestTimeout : TimeSpan.FromSeconds(30));
 
+    // Hand-written, not a Polly retry: the pause sits between two streams of an async iterator that yields each
+    // event as it comes, which a resilience pipeline (one callback run to completion per attempt) cannot wrap.
     private static TimeSpan QuietEndBackoff(int quietEnds)
     {
         var ceiling = Math.Min(5_000, 50 * (1 << Math.Min(quietEnds, 7)));
