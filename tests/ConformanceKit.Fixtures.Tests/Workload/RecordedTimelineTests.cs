@@ -36,6 +36,20 @@ public sealed class RecordedTimelineTests
     }
 
     [Test]
+    public void Read_OrderedLifecycle_ClocksEachPodsReadinessWithinTheSecondTheServerStamped()
+    {
+        // Given the recording read from its files (a recording carries no observer clock of its own)
+        var timeline = RecordedTimeline.Read(Files);
+
+        // When each pod's Ready moment is compared with the server's stamp of its Ready condition
+        var ready = timeline.PodsOf("web").Where(p => p.Ready?.Server is not null).Select(p => p.Ready!).ToList();
+
+        // Then the synthesised observation lies in the stamped second, so streams of different kinds merge in the server's order
+        ready.Count.ShouldBe(9);
+        ready.ShouldAllBe(r => r.Observed >= r.Server!.Value && r.Observed - r.Server!.Value < TimeSpan.FromSeconds(1));
+    }
+
+    [Test]
     public void Read_ALineThatIsNotAWatchEvent_FailsNamingTheFileAndLine()
     {
         // Given a watch file whose second line is cut short
