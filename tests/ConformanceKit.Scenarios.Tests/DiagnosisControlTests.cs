@@ -98,8 +98,25 @@ public sealed class DiagnosisControlTests
         var explanation = PendingDiagnosis.Explain(claim, [probe, .. events], Class("manual-wffc", "WaitForFirstConsumer"));
 
         // Then the diagnosis names web-0 and its own event, not the probe
-        explanation.Cause.ShouldBe(PendingCause.FirstConsumerUnschedulable);
-        explanation.Sentence.ShouldContain("and pod web-0 cannot be scheduled (event FailedScheduling: 0/1 nodes are available: 1 node(s) didn't find available persistent volumes to bind");
+        explanation.Cause.ShouldBe(PendingCause.NoVolumeForFirstConsumer);
+        explanation.Sentence.ShouldContain("for pod web-0: it binds only");
+        explanation.Sentence.ShouldContain("(event FailedScheduling: 0/1 nodes are available: 1 node(s) didn't find available persistent volumes to bind");
         explanation.Sentence.ShouldNotContain("probe");
+    }
+
+    [Test]
+    public void WaitForFirstConsumer_PodRefusedForCpu_IsUnschedulable_NotAClassWithoutVolumes()
+    {
+        // Given the wffc recording's claim events and its pod refused for cpu, not for volumes (hand-written message)
+        var (claim, events, _) = Recording("pending-wffc");
+        var claimEvents = events.Where(e => e.InvolvedObject?.Kind == "PersistentVolumeClaim").ToList();
+        var cpu = PodEvent("web-0", "Warning", "FailedScheduling", "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..", Hand.T0);
+
+        // When
+        var explanation = PendingDiagnosis.Explain(claim, [.. claimEvents, cpu], Class("manual-wffc", "WaitForFirstConsumer"));
+
+        // Then
+        explanation.Cause.ShouldBe(PendingCause.FirstConsumerUnschedulable);
+        explanation.Sentence.ShouldContain("and pod web-0 cannot be scheduled (event FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu");
     }
 }

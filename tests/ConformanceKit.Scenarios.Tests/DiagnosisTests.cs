@@ -36,7 +36,7 @@ public sealed class DiagnosisTests
     }
 
     [Test]
-    public void PendingWaitForFirstConsumer_UnschedulablePod_SaysWaitForFirstConsumer()
+    public void PendingWaitForFirstConsumer_PodRefusedForWantOfAVolume_SaysTheClassProvidesNoVolume()
     {
         // Given the recording on the no-provisioner WaitForFirstConsumer class "manual-wffc"
         var (claim, events, pod) = Recording("pending-wffc");
@@ -45,9 +45,11 @@ public sealed class DiagnosisTests
         var explanation = PendingDiagnosis.Explain(claim, events, Class("manual-wffc", "WaitForFirstConsumer"), pod);
 
         // Then
-        explanation.Cause.ShouldBe(PendingCause.FirstConsumerUnschedulable);
-        explanation.Sentence.ShouldStartWith("PVC data-web-0 is Pending: storageClassName=manual-wffc binds only for a scheduled consumer (WaitForFirstConsumer) and pod web-0 cannot be scheduled (event FailedScheduling: ");
-        explanation.Sentence.ShouldContain("persistent volumes to bind");
+        explanation.Cause.ShouldBe(PendingCause.NoVolumeForFirstConsumer);
+        explanation.Sentence.ShouldBe("PVC data-web-0 is Pending: storageClassName=manual-wffc provides no volume for pod web-0: it binds only for a scheduled consumer (WaitForFirstConsumer) "
+            + "and the scheduler refused the pod because no node had a volume to bind (event FailedScheduling: 0/1 nodes are available: 1 node(s) didn't find available persistent volumes to bind. "
+            + "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling)");
+        explanation.Evidence.Select(e => e.Reason).ShouldBe(["WaitForFirstConsumer", "WaitForPodScheduled", "FailedScheduling"]);
     }
 
     [Test]
@@ -63,7 +65,7 @@ public sealed class DiagnosisTests
 
         // Then the two diagnoses differ
         a.Cause.ShouldBe(PendingCause.NoMatchingVolume);
-        b.Cause.ShouldBe(PendingCause.FirstConsumerUnschedulable);
+        b.Cause.ShouldBe(PendingCause.NoVolumeForFirstConsumer);
         a.Sentence.ShouldNotBe(b.Sentence);
     }
 

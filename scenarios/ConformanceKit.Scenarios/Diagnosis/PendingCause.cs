@@ -12,8 +12,11 @@ public enum PendingCause
     /// <summary>The normal wait of a WaitForFirstConsumer class: binding happens once the pod is scheduled.</summary>
     WaitingForFirstConsumer,
 
-    /// <summary>WaitForFirstConsumer, but the scheduler cannot place the pod (e.g. no volume to bind on any node).</summary>
+    /// <summary>WaitForFirstConsumer, but the scheduler cannot place the pod for a reason other than its volumes (e.g. cpu, a taint).</summary>
     FirstConsumerUnschedulable,
+
+    /// <summary>WaitForFirstConsumer, and the scheduler refused the pod because no node had a volume of the class to bind.</summary>
+    NoVolumeForFirstConsumer,
 
     /// <summary>Pending without events that say why (yet).</summary>
     Unknown,

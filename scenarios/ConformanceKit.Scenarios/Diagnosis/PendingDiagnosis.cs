@@ -6,11 +6,19 @@ namespace ConformanceKit.Scenarios.Diagnosis;
 
 /// <summary>
 /// Explains a Pending claim in one sentence from its events, its pod's events and the class's binding mode.
-/// Relies on event reasons and types, never on message wording (messages are only quoted).
+/// Relies on event reasons and types, with one exception: the scheduler says only in a FailedScheduling message that
+/// no node had a volume to bind for a WaitForFirstConsumer claim (<see cref="NoVolumeToBind"/>). Other messages are only quoted.
 /// </summary>
 public static class PendingDiagnosis
 {
     private const string WaitForFirstConsumer = "WaitForFirstConsumer";
+
+    /// <summary>
+    /// The scheduler's volume-binding refusal, seen on v1.26.0 (recorded-k8s-1.26/pending-wffc: in the pod's
+    /// FailedScheduling event and its PodScheduled=False condition). Not "pod has unbound immediate PersistentVolumeClaims":
+    /// that one names another claim's Immediate binding and shows in every recording while a provisioner binds normally.
+    /// </summary>
+    public const string NoVolumeToBind = "didn't find available persistent volumes to bind";
 
     /// <summary>
     /// Explains why <paramref name="claim"/> is Pending. <paramref name="storageClass"/> gives the binding mode
@@ -35,9 +43,10 @@ public static class PendingDiagnosis
             ?? all.Where(e => e.InvolvedObject?.Kind == "Pod" && e.InvolvedObject.Name is { } n && claimName.EndsWith("-" + n, StringComparison.Ordinal))
                 .Select(e => e.InvolvedObject!.Name).FirstOrDefault();
         var podDeletedAt = pod?.Metadata.DeletionTimestamp is { } d ? d - TimeSpan.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? 0) : (DateTimeOffset?)null;
-        var unschedulable = Chronological(all.Where(e => podName is not null && Involves(e, "Pod", podName)
-                && e.Reason == "FailedScheduling" && (podDeletedAt is null || When(e) < podDeletedAt)))
-            .FirstOrDefault();
+        var failures = Chronological(all.Where(e => podName is not null && Involves(e, "Pod", podName)
+                && e.Reason == "FailedScheduling" && (podDeletedAt is null || When(e) < podDeletedAt)));
+        var unschedulable = failures.FirstOrDefault();
+        var volumeRefusal = failures.LastOrDefault(e => e.Message?.Contains(NoVolumeToBind, StringComparison.OrdinalIgnoreCase) == true);
         var waitsForConsumer = storageClass?.VolumeBindingMode is { } mode
             ? mode == WaitForFirstConsumer
             : claimEvents.Any(e => e.Reason is WaitForFirstConsumer or "WaitForPodScheduled");
@@ -45,6 +54,13 @@ public static class PendingDiagnosis
         if (waitsForConsumer)
         {
             var podText = podName is null ? "its pod" : $"pod {podName}";
+            if (volumeRefusal is not null)
+            {
+                return new(PendingCause.NoVolumeForFirstConsumer,
+                    $"PVC {claimName} is Pending: {classText} provides no volume for {podText}: it binds only for a scheduled consumer (WaitForFirstConsumer) and the scheduler refused the pod because no node had a volume to bind ({Quote(volumeRefusal)})",
+                    [.. claimEvents, volumeRefusal]);
+            }
+
             if (unschedulable is not null)
             {
                 return new(PendingCause.FirstConsumerUnschedulable,

@@ -26,6 +26,21 @@ public sealed record StorageClassProfile(string Name, string Provisioner, string
             storageClass.Metadata.Annotations?.TryGetValue(DefaultClassAnnotation, out var value) == true && value == "true");
     }
 
+    /// <summary>
+    /// The class a claim asking for <paramref name="storageClassName"/> gets among <paramref name="classes"/>: that class,
+    /// or for none named the default class (the newest when several are marked, as the API server picks since v1.26);
+    /// null when the named class is not there, no class is the default, or the claim opts out of classes ("").
+    /// </summary>
+    public static StorageClassProfile? ForClaim(string? storageClassName, IEnumerable<V1StorageClass> classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        var chosen = storageClassName is null
+            ? classes.Select(c => (Class: c, Profile: From(c))).Where(c => c.Profile.IsDefault)
+                .OrderByDescending(c => c.Class.Metadata.CreationTimestamp ?? DateTime.MinValue).Select(c => c.Class).FirstOrDefault()
+            : classes.FirstOrDefault(c => storageClassName.Length > 0 && c.Metadata.Name == storageClassName);
+        return chosen is null ? null : From(chosen);
+    }
+
     /// <summary>The class as a model object (name, provisioner, binding and reclaim policy), e.g. for the Pending diagnosis.</summary>
     public V1StorageClass ToStorageClass() => new()
     {

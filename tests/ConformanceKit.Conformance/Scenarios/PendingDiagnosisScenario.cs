@@ -44,7 +44,7 @@ public sealed class PendingDiagnosisScenario : ScenarioTest
         // Then the diagnosis is the WaitForFirstConsumer one, not "no volume matches"
         var explanation = Explain(set, view, storageClass);
         explanation.Cause.ShouldNotBe(PendingCause.NoMatchingVolume, explanation.Sentence);
-        explanation.Cause.ShouldBeOneOf(PendingCause.WaitingForFirstConsumer, PendingCause.FirstConsumerUnschedulable);
+        explanation.Cause.ShouldBeOneOf(PendingCause.WaitingForFirstConsumer, PendingCause.FirstConsumerUnschedulable, PendingCause.NoVolumeForFirstConsumer);
         explanation.Sentence.ShouldContain("WaitForFirstConsumer");
     }
 

@@ -108,6 +108,31 @@ public abstract class ScenarioTest : ConformanceTest
         return result.ShouldFail(fragments);
     }
 
+    /// <summary>
+    /// Waits for <paramref name="condition"/>; when it does not come in time, the cluster broke the promise the check
+    /// judges: the check (which then fails with the reason) is verified instead of reporting a bare timeout.
+    /// </summary>
+    protected Task<NamespaceView> WaitOrVerifyAsync(Func<NamespaceView, bool> condition, string description, Func<CheckResult> check) =>
+        WaitOrVerifyAsync(condition, description, () => Task.FromResult<IReadOnlyList<CheckResult>>([check()]));
+
+    /// <summary>As above with several checks, gathered (e.g. from the cluster) only once the wait timed out; the first failed one is the violation.</summary>
+    protected async Task<NamespaceView> WaitOrVerifyAsync(Func<NamespaceView, bool> condition, string description, Func<Task<IReadOnlyList<CheckResult>>> checks)
+    {
+        try
+        {
+            return await Recorder.WaitUntilAsync(condition, StepTimeout, description, Cancellation);
+        }
+        catch (TimeoutException)
+        {
+            foreach (var result in await checks())
+            {
+                Verify(result);
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Adds a line to the scenario's report.</summary>
     protected void Note(string note)
     {

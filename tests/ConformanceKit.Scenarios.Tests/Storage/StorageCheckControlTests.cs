@@ -6,7 +6,7 @@ using Shouldly;
 
 namespace ConformanceKit.Scenarios.Tests.Storage;
 
-/// <summary>Re-attach, restart-in-place and scale-up checks on hand-built timelines: what passes, and each violation.</summary>
+/// <summary>Re-attach, restart-in-place, scale-up and claim-supply checks on hand-built timelines: what passes, and each violation.</summary>
 public sealed class StorageCheckControlTests
 {
     private static readonly DeletionStamp Forced = new(Hand.At(4), 0, Hand.At(4.2));
@@ -116,5 +116,55 @@ public sealed class StorageCheckControlTests
         // When / Then
         ScaleUpSupply.Check(timeline, "data", "web", 1, 3, Hand.At(5)).ShouldFail("web-2 (p2) was created at", "before web-1 (p1) became Ready at");
         ScaleUpSupply.Check(timeline, "data", "web", 1, 2, Hand.At(5)).ShouldPass();
+    }
+
+    private static readonly StorageClassProfile Wffc = new("manual-wffc", "kubernetes.io/no-provisioner", "WaitForFirstConsumer", "Delete", false, false);
+
+    /// <summary>data-web-0 Pending on manual-wffc with the claim's two Normal wait events, web-0 never scheduled, and <paramref name="podEvents"/>.</summary>
+    private static Timeline.Timeline WaitingForConsumer(params TimelineEvent[] podEvents) => new()
+    {
+        Pods = [Hand.Pod("web-0", "p0", 1, claim: "data-web-0") with { Scheduled = null }],
+        Claims = [new ClaimHistory { Name = "data-web-0", Uid = "c0", Created = Hand.Server(0), StorageClass = "manual-wffc", Phases = [new PhaseChange("Pending", Hand.Observed(0))] }],
+        Events =
+        [
+            new(Hand.Server(0.1), "PersistentVolumeClaim", "data-web-0", "Normal", "WaitForFirstConsumer", "waiting for first consumer to be created before binding", 1),
+            new(Hand.Server(1.1), "PersistentVolumeClaim", "data-web-0", "Normal", "WaitForPodScheduled", "waiting for pod web-0 to be scheduled", 1),
+            .. podEvents,
+        ],
+    };
+
+    private static TimelineEvent Refused(string message) => new(Hand.Server(1.2), "Pod", "web-0", "Warning", "FailedScheduling", message, 1);
+
+    [Test]
+    public void ClaimSupply_WaitForFirstConsumerPodRefusedForWantOfAVolume_Fails()
+    {
+        // Given web-0 refused with the scheduler's volume-binding message (as recorded on v1.26.0)
+        var timeline = WaitingForConsumer(Refused("0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind."));
+
+        // When / Then
+        ClaimSupply.Check(timeline, "data", "web", 1, Wffc).ShouldFail("claim data-web-0 stayed Pending: PVC data-web-0 is Pending: storageClassName=manual-wffc provides no volume for pod web-0");
+    }
+
+    [Test]
+    public void ClaimSupply_WaitForFirstConsumerPodUnschedulableForCpuOrATaint_PassesAndStaysATimeout()
+    {
+        // Given web-0 refused for cpu; in a second timeline for a taint (hand-written messages, no volume named)
+        var cpu = WaitingForConsumer(Refused("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.."));
+        var taint = WaitingForConsumer(Refused("0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: db}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.."));
+
+        // When / Then
+        ClaimSupply.Check(cpu, "data", "web", 1, Wffc).ShouldPass();
+        ClaimSupply.Check(taint, "data", "web", 1, Wffc).ShouldPass();
+    }
+
+    [Test]
+    public void ClaimSupply_WaitForFirstConsumerPodNeverConsideredByTheScheduler_PassesAndStaysATimeout()
+    {
+        // Given only the claim's wait events: the scheduler has not tried web-0 yet
+        var timeline = WaitingForConsumer();
+
+        // When / Then, with the class read and with the binding mode inferred from the events
+        ClaimSupply.Check(timeline, "data", "web", 1, Wffc).ShouldPass();
+        ClaimSupply.Check(timeline, "data", "web", 1, null).ShouldPass();
     }
 }

@@ -81,15 +81,28 @@ public sealed class StorageCheckRecordedTests
     }
 
     [Test]
-    public void ClaimSupply_BoundClaimsOrAWaitForTheConsumer_PassesLeavingTheTimeoutToTheHarness()
+    public void ClaimSupply_WaitForFirstConsumerClassThatProvidesNoVolume_FailsNamingTheClass()
     {
-        // Given every claim Bound (scale-up-supply), and a WaitForFirstConsumer claim whose pod is not scheduled (pending-wffc)
-        var bound = RecordedStorage.Timeline("scale-up-supply");
-        var waiting = RecordedStorage.Timeline("pending-wffc");
+        // Given the pending-wffc recording: web-0 refused by the scheduler (no volume to bind) on the no-provisioner class "manual-wffc"
+        var timeline = RecordedStorage.Timeline("pending-wffc");
         var wffc = new StorageClassProfile("manual-wffc", "kubernetes.io/no-provisioner", "WaitForFirstConsumer", "Delete", false, false);
 
+        // When / Then with the class read, and with the binding mode inferred from the claim's events
+        ClaimSupply.Check(timeline, "data", "web", 1, wffc).ShouldFail(
+            "claim data-web-0 stayed Pending: PVC data-web-0 is Pending: storageClassName=manual-wffc provides no volume for pod web-0",
+            "the scheduler refused the pod because no node had a volume to bind (event FailedScheduling: ");
+        ClaimSupply.Check(timeline, "data", "web", 1, null).ShouldFail("storageClassName=manual-wffc provides no volume for pod web-0");
+    }
+
+    [Test]
+    public void ClaimSupply_BoundClaims_PassesLeavingTheTimeoutToTheHarness()
+    {
+        // Given every claim Bound (scale-up-supply, ordered-lifecycle)
+        var scaled = RecordedStorage.Timeline("scale-up-supply");
+        var lifecycle = RecordedStorage.Timeline("ordered-lifecycle");
+
         // When / Then neither is a class that provides no volume
-        ClaimSupply.Check(bound, "data", "web", 6, null).ShouldPass();
-        ClaimSupply.Check(waiting, "data", "web", 1, wffc).ShouldPass();
+        ClaimSupply.Check(scaled, "data", "web", 6, null).ShouldPass();
+        ClaimSupply.Check(lifecycle, "data", "web", 3, null).ShouldPass();
     }
 }

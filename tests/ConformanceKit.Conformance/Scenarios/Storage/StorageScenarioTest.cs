@@ -85,23 +85,6 @@ public abstract class StorageScenarioTest(string storageClassArgument) : Scenari
         Recorder.WaitUntilAsync(v => v.Pods.TryGetValue(name, out var p) && p.Metadata.Uid != oldUid && NamespaceView.IsReady(p),
             StepTimeout, $"{name} replaced and Ready", Cancellation);
 
-    /// <summary>
-    /// Waits for <paramref name="condition"/>; when it does not come in time, the cluster broke the promise the check
-    /// judges: the check (which then fails with the reason) is verified instead of reporting a bare timeout.
-    /// </summary>
-    protected async Task WaitOrVerifyAsync(Func<NamespaceView, bool> condition, string description, Func<CheckResult> check)
-    {
-        try
-        {
-            await Recorder.WaitUntilAsync(condition, StepTimeout, description, Cancellation);
-        }
-        catch (TimeoutException)
-        {
-            Verify(check());
-            throw;
-        }
-    }
-
     /// <summary>Keeps samples (this test's report record, merged per class into the run's Storage classes section) and notes their summaries.</summary>
     protected void Measure(params IEnumerable<LatencySample>[] measured)
     {

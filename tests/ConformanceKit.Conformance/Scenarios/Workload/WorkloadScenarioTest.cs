@@ -1,5 +1,6 @@
 using ConformanceKit.Conformance.Infrastructure;
 using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Kubernetes;
 using ConformanceKit.Scenarios.Recording;
 using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.Scenarios.Timeline;
@@ -14,7 +15,8 @@ namespace ConformanceKit.Conformance.Scenarios.Workload;
 /// prepared once per run (ck workload validate has already refused bad input; a problem left is an error here), each
 /// test judges its promise from the manifest first (a skip with the verdict's reason, or a violation naming the setting),
 /// then applies the documents into its own namespace, notes every change in the report and waits for the workload's
-/// own readiness.
+/// own readiness. When a set with claim templates does not get there in time, a class that could not supply its claims
+/// is the violation (<see cref="WorkloadClaimSupply"/>); anything else stays the timeout error.
 /// </summary>
 public abstract class WorkloadScenarioTest : ScenarioTest
 {
@@ -94,14 +96,35 @@ public abstract class WorkloadScenarioTest : ScenarioTest
         }
 
         await Steps.ApplyWorkloadAsync(Plan, applied, Cancellation);
-        return await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
+        return await WaitJudgingClaimsAsync(v => v.AllReady(Shape.Name, Shape.Replicas), $"all {Shape.Replicas} pods of {Shape.Name} Ready");
     }
 
     /// <summary>Deploys the workload and waits until every claim of its pods is Bound.</summary>
     protected async Task DeployWithClaimsAsync()
     {
         await DeployAsync();
-        await Steps.WaitClaimsBoundAsync(Shape.ClaimNames, Cancellation);
+        await WaitJudgingClaimsAsync(v => v.ClaimsBound(Shape.ClaimNames), $"PVCs {string.Join(", ", Shape.ClaimNames)} Bound");
+    }
+
+    /// <summary>Waits; for a set with claim templates a timeout first verifies the claims' supply (per template, on the class its claims get).</summary>
+    private async Task<NamespaceView> WaitJudgingClaimsAsync(Func<NamespaceView, bool> condition, string description) =>
+        Shape.Templates.Count == 0
+            ? await Recorder.WaitUntilAsync(condition, StepTimeout, description, Cancellation)
+            : await WaitOrVerifyAsync(condition, description,
+                async () => WorkloadClaimSupply.Check(Recorder.BuildTimeline(), Plan.Workload.StatefulSet, await ReadStorageClassesAsync()));
+
+    /// <summary>The cluster's classes, or null (noted) when this user may not read them: the claims' events then give the binding mode.</summary>
+    private async Task<IReadOnlyList<V1StorageClass>?> ReadStorageClassesAsync()
+    {
+        try
+        {
+            return (await Client.ListAsync<V1StorageClass>(null, null, Cancellation)).Items;
+        }
+        catch (KubeApiException error)
+        {
+            Note($"storage classes not readable ({error.Message}): the claims' binding mode is read from their events");
+            return null;
+        }
     }
 
     /// <summary>Scales the set to 0, waits until its pods are gone, scales it back and waits until every pod is Ready again.</summary>
