@@ -18,13 +18,11 @@ namespace ConformanceKit.Conformance.Scenarios.Workload;
 /// own readiness. When a set with claim templates does not get there in time, a class that could not supply its claims
 /// is the violation (<see cref="WorkloadClaimSupply"/>); anything else stays the timeout error.
 /// </summary>
-public abstract class WorkloadScenarioTest : ScenarioTest
+public abstract partial class WorkloadScenarioTest : ScenarioTest
 {
     /// <summary>The NUnit category of the workload scenarios (what <c>./run-tests.sh workload</c> runs, and nothing else does).</summary>
     public const string Category = "Workload";
 
-    private const string ProbePod = "ck-dns-probe";
-    private static readonly TimeSpan DnsDeadline = TimeSpan.FromSeconds(90);
     private static readonly Lazy<WorkloadPlan> Prepared = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     private RewrittenWorkload? applied;
 
@@ -172,27 +170,6 @@ public abstract class WorkloadScenarioTest : ScenarioTest
 
     /// <summary>Only the set's own pods (named set-ordinal): the probe pod and the pods of other documents are not the set's.</summary>
     protected static bool IsSetPod(PodHistory pod) => PodHistory.ParseOrdinal(pod.Name, Shape.Name) is not null;
-
-    /// <summary>Starts the busybox DNS probe pod.</summary>
-    protected async Task StartProbeAsync()
-    {
-        var probe = new ConformanceKit.Scenarios.Manifests.PodParameters { Name = ProbePod, Namespace = Namespace, Image = Options.BusyboxImage, Labels = RunLabels };
-        await Steps.ApplyAsync(Manifests.Render(probe), $"applied busybox {ProbePod}", Cancellation);
-        await Steps.WaitRunningAsync(ProbePod, Cancellation);
-    }
-
-    /// <summary>Looks up every pod's name under the headless Service (and one ordinal past the end) until they answer with the pods' IPs, or the deadline.</summary>
-    protected async Task<DnsConvergence> ConvergeDnsAsync(NamespaceView view, string when)
-    {
-        var ips = view.PodsOf(Shape.Name).ToDictionary(p => Shape.PodName(p.Key), p => p.Value.Status?.PodIP ?? "");
-        string[] missing = [Shape.PodName(Shape.Replicas)];
-        var names = ips.Keys.Concat(missing).Select(p => DnsResolution.PodFqdn(p, Shape.ServiceName, Namespace)).ToList();
-        Recorder.MarkStep($"nslookup {when}");
-        var converged = await DnsConvergence.WaitAsync(new PodCommands(Client, Recorder), ProbePod, names,
-            lookups => DnsResolution.Check(lookups, ips, Shape.ServiceName, Namespace, missing), DnsDeadline, Cancellation);
-        Note($"DNS {when}: {(converged.Result.Passed ? "converged" : "NOT converged")} after {converged.Elapsed.TotalSeconds:0.0} s ({converged.Attempts} rounds)");
-        return converged;
-    }
 
     /// <summary>The user's headless Service, as the manifest declares it.</summary>
     protected static V1Service Service => Plan.Workload.Service;
