@@ -138,4 +138,34 @@ public sealed class CapabilityTests
         verdicts[0].Reason.ShouldStartWith("pods db-0..db-2, each with hostname == pod name");
         verdicts.ShouldAllBe(v => v.Outcome == PromiseOutcome.Check);
     }
+
+    [Test]
+    public void Judge_ASetOfZeroReplicas_SkipsEveryPromiseNamingTheReplicas()
+    {
+        // Given a set scaled to 0 (every check would pass on no pod)
+        var set = WorkloadSets.WithData();
+        set.Spec.Replicas = 0;
+
+        // When
+        var verdicts = WorkloadCapabilities.Judge(set);
+
+        // Then all ten are skipped with the reason, and none is left to run
+        verdicts.Count.ShouldBe(10);
+        verdicts.ShouldAllBe(v => v.Outcome == PromiseOutcome.Skip && v.Reason.StartsWith("spec.replicas is 0: there is no pod to check"));
+    }
+
+    [Test]
+    public void Judge_ASetOfOneReplica_NamesItsOnePod_AndSkipsOnlyTheOrderingPromises()
+    {
+        // Given a set of one replica
+        var set = WorkloadSets.WithData();
+        set.Spec.Replicas = 1;
+
+        // When
+        var verdicts = WorkloadCapabilities.Judge(set);
+
+        // Then the names promise names the one pod, and only the two ordering promises are skipped
+        verdicts[0].Reason.ShouldStartWith("pod db-0, with hostname == pod name");
+        verdicts.Where(v => v.Outcome == PromiseOutcome.Skip).Select(v => v.Promise).ShouldBe(["OrderedCreation", "OrderedScaleDown"]);
+    }
 }
