@@ -61,10 +61,10 @@ public sealed class WorkloadPlan
         var set = Workload.StatefulSet;
         var lines = new List<string>
         {
-            $"workload: StatefulSet {Workload.Name} ({set.Spec.Replicas ?? 1} replicas, podManagementPolicy {OrderingCapability.Policy(set)}) with headless Service {Workload.Service.Metadata.Name}; {Workload.Documents.Count} document(s) from {string.Join(", ", Workload.Documents.Select(d => d.File).Distinct())}",
+            $"workload: StatefulSet {Workload.Name} ({set.Spec.Replicas ?? 1} replica{((set.Spec.Replicas ?? 1) == 1 ? "" : "s")}, podManagementPolicy {OrderingCapability.Policy(set)}) with headless Service {Workload.Service.Metadata.Name}; {Workload.Documents.Count} document(s) from {string.Join(", ", Workload.Documents.Select(d => d.File).Distinct())}",
             $"each scenario applies every document into its own namespace ({NamespacePlaceholder} below), changing only:",
         };
-        lines.AddRange(Preview.Changes.Select(c => $"  {c}"));
+        lines.AddRange(ChangeLines.Of(Preview.Changes).Select(c => $"  {c}"));
         lines.AddRange(Preview.Omitted.Select(o => $"  {o}"));
         if (Preview.References.Count > 0)
         {

@@ -76,7 +76,7 @@ public abstract partial class WorkloadScenarioTest : ScenarioTest
     protected async Task<NamespaceView> DeployAsync()
     {
         applied = Plan.RewriteFor(Namespace, Session.Run.Labels);
-        foreach (var change in applied.Changes)
+        foreach (var change in ChangeLines.Of(applied.Changes))
         {
             Note($"changed {change}");
         }
