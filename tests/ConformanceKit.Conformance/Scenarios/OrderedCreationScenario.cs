@@ -61,8 +61,8 @@ public sealed class OrderedCreationScenario : ScenarioTest
         await Steps.WaitAllReadyAsync(set.Name, set.Replicas, Cancellation);
 
         // Then both the held check and the ordered creation check fail
-        VerifyControlFails(OrderedCreation.CheckHeld(timelineWhileHeld, set.Name, 0, releasedAt));
-        VerifyControlFails(OrderedCreation.Check(Recorder.BuildTimeline(), set.Name));
+        VerifyControlFails(OrderedCreation.CheckHeld(timelineWhileHeld, set.Name, 0, releasedAt), "was held un-Ready");
+        VerifyControlFails(OrderedCreation.Check(Recorder.BuildTimeline(), set.Name), "was created at");
     }
 
     private Task<NamespaceView> WaitHeldAsync(string pod, string description, Func<NamespaceView, bool>? also = null) =>

@@ -45,6 +45,6 @@ public sealed class OrderedScaleDownScenario : ScenarioTest
         await Steps.WaitNoPodsAsync(set.Name, Cancellation);
 
         // Then the ordered scale-down check fails: deletions were requested together
-        VerifyControlFails(OrderedScaleDown.Check(Recorder.BuildTimeline(), set.Name, 3, 0, scaledAt));
+        VerifyControlFails(OrderedScaleDown.Check(Recorder.BuildTimeline(), set.Name, 3, 0, scaledAt), "deletion was requested at");
     }
 }

@@ -38,7 +38,7 @@ public sealed class PerPodStorageScenario(string storageClass) : StorageScenario
 
         // And (negative control) the same reads checked against markers shifted by one ordinal fail
         var shifted = pods.ToDictionary(p => p, p => written[pods[(pods.IndexOf(p) + 1) % pods.Count]]);
-        VerifyControlFails(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, shifted, read));
+        VerifyControlFails(PerPodStorage.Check(Recorder.BuildTimeline(), ManifestRenderer.ClaimTemplateName, set.Name, set.Replicas, shifted, read), "'s marker '", "expected its own");
         Measure(ReattachLatency.Measure(Recorder.BuildTimeline(), set.Name, Profile.Name, deletedAt));
         MeasureBindAndAttach(set);
         VerifyLatencyGates();
