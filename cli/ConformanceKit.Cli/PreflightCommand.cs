@@ -7,7 +7,8 @@ namespace ConformanceKit.Cli;
 
 /// <summary>
 /// Checks the target before the suite: for a kubeconfig, that it parses, the API answers, the permissions and the
-/// storage classes (each printed with its provisioner, binding mode, reclaim policy and expansion); for k3s, that
+/// storage classes (each printed with its provisioner, binding mode, reclaim policy and expansion) and, with a
+/// workload, that the cluster serves its kinds and has its claims' classes (<see cref="WorkloadPreflight"/>); for k3s, that
 /// the engine answers (and settles the API version an older engine needs), that Testcontainers' resource reaper can
 /// start when it is on, that every image to load into k3s exists, and that the k3s image is present, else loads it from
 /// its archive or pulls it (so "pullable" is proven, and the suite finds it present).
@@ -29,6 +30,12 @@ internal static class PreflightCommand
         foreach (var storageClass in cluster.StorageClassObjects)
         {
             await output.WriteLineAsync(ClusterPreflight.Describe(storageClass)).ConfigureAwait(false);
+        }
+
+        if (options.WorkloadManifests.Count > 0)
+        {
+            using var client = ConformanceKit.Scenarios.Kubernetes.KubeClient.Create(cluster.Connection);
+            await output.WriteLineAsync(await WorkloadPreflight.CheckAsync(client, options, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         return cluster.Description;

@@ -1,4 +1,5 @@
 using ConformanceKit.Conformance.Infrastructure;
+using ConformanceKit.Fixtures.Existing;
 using ConformanceKit.Scenarios.Checks;
 using ConformanceKit.Scenarios.Kubernetes;
 using ConformanceKit.Scenarios.Recording;
@@ -24,6 +25,12 @@ public abstract partial class WorkloadScenarioTest : ScenarioTest
     public const string Category = "Workload";
 
     private static readonly Lazy<WorkloadPlan> Prepared = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Once per run, also on the ephemeral cluster (run-tests.sh's preflight checks only an existing one): kinds served,
+    // claim classes present. A problem fails every workload test with the same one line, at once.
+    private static readonly Lazy<Task<string>> ClusterChecked = new(
+        () => WorkloadPreflight.CheckAsync(ConformanceRun.Session.Client, ConformanceRun.Session.Options, ConformanceRun.Session.Interrupted),
+        LazyThreadSafetyMode.ExecutionAndPublication);
     private RewrittenWorkload? applied;
 
     /// <summary>The user's workload, checked and judged once per run.</summary>
@@ -93,6 +100,7 @@ public abstract partial class WorkloadScenarioTest : ScenarioTest
             AddCleanup(ReleaseRunVolumesAsync);
         }
 
+        Note(await ClusterChecked.Value);
         await Steps.ApplyWorkloadAsync(Plan, applied, Cancellation);
         return await WaitJudgingClaimsAsync(v => v.AllReady(Shape.Name, Shape.Replicas), $"all {Shape.Replicas} pods of {Shape.Name} Ready");
     }
