@@ -12,7 +12,8 @@ namespace ConformanceKit.Fixtures.Tests.Workload;
 /// <summary>
 /// A loopback API server with the recorded v1.26 discovery where a workload's namespace can be created (its default
 /// ServiceAccount present at once), recorded (empty pod, claim and event lists; watches held open), applied into
-/// (each server-side apply answered by <paramref name="apply"/>, by default the document sent, 201) and deleted.
+/// (each server-side apply answered by <paramref name="apply"/>, by default the document sent, 201) and deleted; its
+/// one storage class is local-path, the default.
 /// </summary>
 internal sealed class WorkloadApiServer(LoopbackApiServer server, RunSession run) : IAsyncDisposable
 {
@@ -45,7 +46,9 @@ internal sealed class WorkloadApiServer(LoopbackApiServer server, RunSession run
                 .Map("DELETE", $"/api/v1/namespaces/{name}", Respond.Json(200, """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"gone"}}"""));
         });
         server.Map("GET", "/api/v1/namespaces", Respond.List("NamespaceList", "101", null))
-            .Map("GET", "/api/v1/persistentvolumes", Respond.List("PersistentVolumeList", "102", null));
+            .Map("GET", "/api/v1/persistentvolumes", Respond.List("PersistentVolumeList", "102", null))
+            .Map("GET", "/apis/storage.k8s.io/v1/storageclasses", Respond.List("StorageClassList", "103", null,
+                """{"kind":"StorageClass","apiVersion":"storage.k8s.io/v1","metadata":{"name":"local-path","annotations":{"storageclass.kubernetes.io/is-default-class":"true"}},"provisioner":"rancher.io/local-path","volumeBindingMode":"WaitForFirstConsumer"}"""));
         return new WorkloadApiServer(server, RunSession.Create());
     }
 

@@ -72,6 +72,30 @@ public sealed class WorkloadUnderTestTests
     }
 
     [Test]
+    public async Task Start_AClaimTemplateNamingAClassTheClusterLacks_FailsInOneLineAndCreatesNothing()
+    {
+        // Given the example with its claim template on class gold, on a cluster whose only class is local-path
+        await using var api = await WorkloadApiServer.StartAsync();
+        using var client = KubeClient.Create(api.Server.CreateConnection());
+        var file = Path.Combine(Path.GetTempPath(), $"ck-gold-{Guid.NewGuid():N}.yaml");
+        var example = await File.ReadAllTextAsync(WorkloadApiServer.Example());
+        await File.WriteAllTextAsync(file, example.Replace("      accessModes:", "      storageClassName: gold\n      accessModes:", StringComparison.Ordinal));
+        try
+        {
+            // When it is started
+            var error = await Should.ThrowAsync<WorkloadInputException>(() => api.StartWorkloadAsync(client, api.Plan(file)));
+
+            // Then one line names the template, the class and the classes there are, and nothing was created
+            error.Message.ShouldBe("StatefulSet sfs-test01's volumeClaimTemplate sfs-vol01 names storageClassName gold, which the cluster does not have (it has: local-path (default)); change the template's storageClassName.");
+            api.Writes.ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task Start_ApplyRefused_FailsWithTheServersWords_AndDeletesTheNamespace()
     {
         // Given a server that refuses the apply of either document
