@@ -8,6 +8,11 @@ namespace ConformanceKit.Fixtures.Tests.Existing;
 /// <summary>The user's workload checked against a cluster before any scenario (loopback server with the recorded v1.26 discovery).</summary>
 public sealed class WorkloadPreflightTests
 {
+    private DirectoryInfo? folder;
+
+    [TearDown]
+    public void RemoveFiles() => folder?.Delete(recursive: true);
+
     private const string Set = """
         apiVersion: v1
         kind: Service
@@ -91,15 +96,15 @@ public sealed class WorkloadPreflightTests
         server.Requests.ShouldNotContain(r => r.Path.EndsWith("/storageclasses", StringComparison.Ordinal));
     }
 
-    private static async Task<(LoopbackApiServer Server, ConformanceOptions Options)> StartAsync(string classField, params string[] classes)
+    private async Task<(LoopbackApiServer Server, ConformanceOptions Options)> StartAsync(string classField, params string[] classes)
     {
         var server = await LoopbackApiServer.StartAsync();
         server.MapRecordedDiscovery()
             .Map("GET", "/apis/storage.k8s.io/v1/storageclasses", Respond.List("StorageClassList", "7", null, classes));
-        var folder = Directory.CreateTempSubdirectory("ck-workload-preflight-").FullName;
-        var file = Path.Combine(folder, "db.yaml");
+        folder = Directory.CreateTempSubdirectory("ck-workload-preflight-");
+        var file = Path.Combine(folder.FullName, "db.yaml");
         await File.WriteAllTextAsync(file, Set.Replace("CLASS ", classField.Length == 0 ? "" : classField + " ", StringComparison.Ordinal));
-        var options = ConformanceOptions.Read(_ => null, new Dictionary<string, string?> { ["CK_WORKLOAD_MANIFEST"] = file, ["CK_KUBECONFIG"] = "/dev/null" });
+        var options = ConformanceOptions.Read(_ => null, new Dictionary<string, string?> { ["CK_WORKLOAD_MANIFEST"] = file });
         return (server, options);
     }
 }

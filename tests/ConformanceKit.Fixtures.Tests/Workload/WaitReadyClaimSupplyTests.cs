@@ -12,6 +12,17 @@ namespace ConformanceKit.Fixtures.Tests.Workload;
 [CancelAfter(60_000)]
 public sealed class WaitReadyClaimSupplyTests
 {
+    private string? manifest;
+
+    [TearDown]
+    public void RemoveManifest()
+    {
+        if (manifest is not null)
+        {
+            File.Delete(manifest);
+        }
+    }
+
     private const string Manifest = """
         apiVersion: v1
         kind: Service
@@ -67,9 +78,9 @@ public sealed class WaitReadyClaimSupplyTests
 
     private static WorkloadUnderTestOptions Options => new() { StepTimeout = TimeSpan.FromSeconds(2), CleanupTimeout = TimeSpan.FromSeconds(20) };
 
-    private static async Task<(WorkloadApiServer Api, string File)> StartAsync(bool includeRefusal)
+    private async Task<(WorkloadApiServer Api, string File)> StartAsync(bool includeRefusal)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"ck-wffc-{Guid.NewGuid():N}.yaml");
+        var file = manifest = Path.Combine(Path.GetTempPath(), $"ck-wffc-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(file, Manifest);
         var api = await WorkloadApiServer.StartAsync(
             watch: (ns, resource) => Replay(ns, resource, includeRefusal),
