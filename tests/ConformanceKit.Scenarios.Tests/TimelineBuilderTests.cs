@@ -48,7 +48,7 @@ public sealed class TimelineBuilderTests
         pod.TerminationRequested!.Server.ShouldBe(Hand.At(10));
         pod.DeletionStamps.Select(s => (s.Timestamp, s.GracePeriodSeconds)).ShouldBe([(Hand.At(40), 30L), (Hand.At(11), 0L)]);
         pod.Gone.ShouldBe(new Instant(null, Hand.At(11.4), 6));
-        pod.Gone.Best.ShouldBe(Hand.At(11.4));
+        pod.Gone!.Best.ShouldBe(Hand.At(11.4));
         pod.Gone.Source.ShouldBe("observed");
         (pod.Ordinal, pod.Node, pod.CurrentIp, pod.ClaimNames.Single()).ShouldBe((0, "vm", "10.0.0.5", "data-web-0"));
         pod.Phases.Select(p => p.Phase).ShouldBe(["Pending", "Running"]);

@@ -40,5 +40,5 @@ public abstract class UpdateScenarioTest : ScenarioTest
 
     /// <summary>The UID of each pod of the set now, by ordinal.</summary>
     protected IReadOnlyDictionary<int, string?> Uids(NamespaceView view, string setName) =>
-        view.PodsOf(setName).ToDictionary(p => p.Key, p => p.Value.Metadata.Uid);
+        view.PodsOf(setName).ToDictionary(p => p.Key, p => (string?)p.Value.Metadata.Uid);
 }

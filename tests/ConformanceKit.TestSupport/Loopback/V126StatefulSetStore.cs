@@ -58,7 +58,7 @@ public sealed class V126StatefulSetStore
         var patch = JsonNode.Parse(mergePatch) ?? throw new ArgumentException("the patch is not JSON", nameof(mergePatch));
         lock (gate)
         {
-            var next = (JsonObject)Merge(stored.DeepClone(), patch);
+            var next = Merge(stored.DeepClone(), patch) as JsonObject ?? throw new ArgumentException("the patch does not leave an object", nameof(mergePatch));
             var before = stored["spec"] as JsonObject ?? [];
             var after = next["spec"] as JsonObject ?? [];
             var names = before.Select(p => p.Key).Union(after.Select(p => p.Key)).ToList();

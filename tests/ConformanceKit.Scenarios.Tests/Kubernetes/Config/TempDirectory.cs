@@ -27,7 +27,10 @@ internal sealed class TempDirectory : IDisposable
     public string WriteExecutable(string relativePath, string content)
     {
         var full = Write(relativePath, content);
-        File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return full;
     }
 
