@@ -1,4 +1,5 @@
 using ConformanceKit.Scenarios.Checks;
+using ConformanceKit.Scenarios.Storage;
 using ConformanceKit.Scenarios.Workload;
 using NUnit.Framework;
 
@@ -7,8 +8,9 @@ namespace ConformanceKit.Conformance.Scenarios.Workload;
 /// <summary>
 /// The storage promises on the user's set, per volumeClaimTemplate: one claim per pod, Bound to its own volume,
 /// the same claims and volumes after every pod is deleted, after a scale to 0 and back, and after the set is deleted
-/// and re-created from the same document. A retention policy that deletes claims is a violation naming it; a set
-/// without templates is skipped.
+/// and re-created from the same document. A retention policy the server stored that deletes claims is a violation
+/// naming it, with the deleted claims as evidence (a policy the server dropped deletes nothing: checked); a set without
+/// templates is skipped.
 /// </summary>
 [Category(Category)]
 [Parallelizable(ParallelScope.Self)]
@@ -41,9 +43,19 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
     [Test]
     public async Task ClaimsSurviveScaleToZero_TheSameClaimsAndVolumesComeBackWithThePods()
     {
-        // Given the user's set (whenScaled: Delete is a violation the manifest already shows), Ready with its claims Bound
-        FailIfViolated(Promise(WorkloadPromises.ClaimsSurviveScaleToZero));
+        // Given the user's set, Ready with its claims Bound, and its retention policy as the server stored it
+        Promise(WorkloadPromises.ClaimsSurviveScaleToZero);
         await DeployWithClaimsAsync();
+        var verdict = await StoredVerdictAsync(WorkloadPromises.ClaimsSurviveScaleToZero);
+        if (verdict.Outcome == PromiseOutcome.Violation)
+        {
+            // When a set whose stored whenScaled is Delete is scaled to 0, Then it fails naming the policy, the deleted claims as evidence
+            var scaledAt = await Steps.ScaleAsync(Shape.Name, 0, Cancellation);
+            await Steps.WaitNoPodsAsync(Shape.Name, Cancellation);
+            await WaitClaimsDeletedAsync([.. Enumerable.Range(0, Shape.Replicas)], "after the scale to 0");
+            VerifyEvidence(verdict, t => RetentionPolicyCheck.WhenScaled(Recorder.BuildTimeline(), t, Shape.Name, Shape.Replicas, 0, scaledAt, "Retain"));
+            return;
+        }
 
         // When it is scaled to 0 and back
         var (downAt, upAt) = await ScaleToZeroAndBackAsync();
@@ -58,12 +70,22 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
     [Test]
     public async Task ClaimsSurviveTheSet_DeletedAndReCreated_TheSetGetsTheSameClaimsAndVolumes()
     {
-        // Given the user's set (whenDeleted: Delete is a violation the manifest already shows), Ready with its claims Bound
-        FailIfViolated(Promise(WorkloadPromises.ClaimsSurviveTheSet));
+        // Given the user's set, Ready with its claims Bound, and its retention policy as the server stored it
+        Promise(WorkloadPromises.ClaimsSurviveTheSet);
         await DeployWithClaimsAsync();
+        var verdict = await StoredVerdictAsync(WorkloadPromises.ClaimsSurviveTheSet);
 
-        // When the set is deleted (its pods with it) and re-created from the same document
+        // When the set is deleted (its pods with it)
         var deletedAt = await Steps.DeleteStatefulSetAsync(Shape.Name, Cancellation);
+        if (verdict.Outcome == PromiseOutcome.Violation)
+        {
+            // Then a set whose stored whenDeleted is Delete fails naming the policy, the deleted claims as evidence
+            await WaitClaimsDeletedAsync([.. Enumerable.Range(0, Shape.Replicas)], "with the set");
+            VerifyEvidence(verdict, t => RetentionPolicyCheck.WhenDeleted(Recorder.BuildTimeline(), t, Shape.Name, Shape.Replicas, deletedAt, "Retain"));
+            return;
+        }
+
+        // When it is re-created from the same document
         var recreatedAt = await RecreateSetAsync();
         await Steps.WaitAllReadyAsync(Shape.Name, Shape.Replicas, Cancellation);
 
@@ -97,7 +119,7 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
         Verify(DataMarkerCheck.Check(written, read, "every pod was replaced"));
 
         // When the set is deleted and re-created (unless its retention policy deletes the claims with it)
-        if (PromiseGate.Decide(Plan.Verdicts, Plan.Workload.StatefulSet, WorkloadPromises.ClaimsSurviveTheSet) is { Outcome: not PromiseOutcome.Check } survive)
+        if (await StoredVerdictAsync(WorkloadPromises.ClaimsSurviveTheSet) is { Outcome: not PromiseOutcome.Check } survive)
         {
             Note($"markers not read after re-creation: {survive}");
             return;
@@ -109,5 +131,14 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
 
         // Then the re-created pods read the same markers
         Verify(DataMarkerCheck.Check(written, await InPods.ReadMarkersAsync(Shape.PodNames, markers.Targets, Session.Run.Id, Cancellation), "the set was re-created"));
+    }
+
+    /// <summary>The violation, per claim template, with the promise's own check (the claims are kept) over the timeline as its evidence.</summary>
+    private void VerifyEvidence(PromiseVerdict verdict, Func<string, CheckResult> keptCheck)
+    {
+        foreach (var template in Shape.Templates)
+        {
+            Verify(PromiseGate.Violation(verdict, keptCheck(template)));
+        }
     }
 }
