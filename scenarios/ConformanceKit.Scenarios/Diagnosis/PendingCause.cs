@@ -18,6 +18,12 @@ public enum PendingCause
     /// <summary>WaitForFirstConsumer, and the scheduler refused the pod because no node had a volume of the class to bind.</summary>
     NoVolumeForFirstConsumer,
 
+    /// <summary>WaitForFirstConsumer, the pod was scheduled, and the class's provisioner reported that it failed to create the volume (ProvisioningFailed).</summary>
+    ProvisioningFailed,
+
+    /// <summary>The claim waits for an external provisioner that has not created its volume yet (ExternalProvisioning, nothing later).</summary>
+    WaitingForProvisioner,
+
     /// <summary>Pending without events that say why (yet).</summary>
     Unknown,
 }

@@ -8,10 +8,16 @@ namespace ConformanceKit.Scenarios.Diagnosis;
 /// Explains a Pending claim in one sentence from its events, its pod's events and the class's binding mode.
 /// Relies on event reasons and types, with one exception: the scheduler says only in a FailedScheduling message that
 /// no node had a volume to bind for a WaitForFirstConsumer claim (<see cref="NoVolumeToBind"/>). Other messages are only quoted.
+/// The provisioning reasons are the ones the volume controller and the external provisioners post on the claim:
+/// ExternalProvisioning (Normal, repeated while the claim waits for a provisioner outside the controller),
+/// ProvisioningFailed (Warning, at each failed try) and ProvisioningSucceeded (Normal). A failure not followed by a
+/// success is where provisioning stands, even when the controller's waiting events keep coming after it.
 /// </summary>
 public static class PendingDiagnosis
 {
     private const string WaitForFirstConsumer = "WaitForFirstConsumer";
+    private const string ExternalProvisioning = "ExternalProvisioning";
+    private const string ProvisioningFailed = "ProvisioningFailed";
 
     /// <summary>
     /// The scheduler's volume-binding refusal, seen on v1.26.0 (recorded-k8s-1.26/pending-wffc: in the pod's
@@ -47,6 +53,11 @@ public static class PendingDiagnosis
                 && e.Reason == "FailedScheduling" && (podDeletedAt is null || When(e) < podDeletedAt)));
         var unschedulable = failures.FirstOrDefault();
         var volumeRefusal = failures.LastOrDefault(e => e.Message?.Contains(NoVolumeToBind, StringComparison.OrdinalIgnoreCase) == true);
+        var lastFailure = claimEvents.LastOrDefault(e => e is { Type: "Warning", Reason: ProvisioningFailed });
+        var failed = lastFailure is not null && !claimEvents.Any(e => e.Reason == "ProvisioningSucceeded" && When(e) >= When(lastFailure)) ? lastFailure : null;
+        var lastWait = claimEvents.LastOrDefault(e => e.Reason == ExternalProvisioning);
+        var externalWait = lastWait is not null && !claimEvents.Any(e => e.Reason == "ProvisioningSucceeded" && When(e) >= When(lastWait)) ? lastWait : null;
+        var provisioner = storageClass?.Provisioner is { Length: > 0 } p ? $"the external provisioner {p}" : "its external provisioner";
         var waitsForConsumer = storageClass?.VolumeBindingMode is { } mode
             ? mode == WaitForFirstConsumer
             : claimEvents.Any(e => e.Reason is WaitForFirstConsumer or "WaitForPodScheduled");
@@ -59,6 +70,18 @@ public static class PendingDiagnosis
                 return new(PendingCause.NoVolumeForFirstConsumer,
                     $"PVC {claimName} is Pending: {classText} provides no volume for {podText}: it binds only for a scheduled consumer (WaitForFirstConsumer) and the scheduler refused the pod because no node had a volume to bind ({Quote(volumeRefusal)})",
                     [.. claimEvents, volumeRefusal]);
+            }
+
+            if (failed is not null)
+            {
+                return new(PendingCause.ProvisioningFailed,
+                    $"PVC {claimName} is Pending: {podText} was scheduled (WaitForFirstConsumer) and the provisioner of {classText} failed to create its volume ({Quote(failed)})",
+                    [failed]);
+            }
+
+            if (externalWait is not null)
+            {
+                return new(PendingCause.WaitingForProvisioner, WaitingSentence(claimName, $"{podText} was scheduled (WaitForFirstConsumer) and ", provisioner, classText, externalWait), [externalWait]);
             }
 
             if (unschedulable is not null)
@@ -83,10 +106,18 @@ public static class PendingDiagnosis
                 unschedulable is null ? [warning] : [warning, unschedulable]);
         }
 
+        if (externalWait is not null)
+        {
+            return new(PendingCause.WaitingForProvisioner, WaitingSentence(claimName, "", provisioner, classText, externalWait), [externalWait]);
+        }
+
         return new(PendingCause.Unknown,
             $"PVC {claimName} is Pending for {classText} and no event says why yet{(unschedulable is null ? "" : $" ({Quote(unschedulable)})")}",
             unschedulable is null ? [] : [unschedulable]);
     }
+
+    private static string WaitingSentence(string claimName, string scheduled, string provisioner, string classText, Corev1Event wait) =>
+        $"PVC {claimName} is Pending: {scheduled}{provisioner} of {classText} has not created its volume yet ({Quote(wait)}); if that lasts, check that the provisioner runs and is registered";
 
     private static bool Involves(Corev1Event e, string kind, string name) =>
         e.InvolvedObject?.Kind == kind && e.InvolvedObject.Name == name;

@@ -1,3 +1,4 @@
+using ConformanceKit.Scenarios.Diagnosis;
 using ConformanceKit.Scenarios.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -73,17 +74,25 @@ public sealed class NamespaceView
         return pods.Count == replicas && Enumerable.Range(0, replicas).All(i => pods.TryGetValue(i, out var p) && IsReady(p));
     }
 
-    /// <summary>One line per pod and claim: name, short UID, phase, Ready, terminating; for timeout messages.</summary>
+    /// <summary>
+    /// One line per pod and claim: name, short UID, phase, Ready, terminating, and for a Pending claim the Pending
+    /// diagnosis from the namespace's events (binding mode inferred from them); for timeout messages.
+    /// </summary>
     public string Describe()
     {
         var pods = Pods.Values.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).Select(p =>
             $"pod {p.Metadata.Name} uid={Short(p.Metadata.Uid)} phase={p.Status?.Phase ?? "?"} ready={IsReady(p)}"
             + (p.Metadata.DeletionTimestamp is null ? "" : " terminating"));
         var claims = Claims.Values.OrderBy(c => c.Metadata.Name, StringComparer.Ordinal).Select(c =>
-            $"pvc {c.Metadata.Name} phase={c.Status?.Phase ?? "?"} volume={c.Spec?.VolumeName ?? "-"}");
+            $"pvc {c.Metadata.Name} phase={c.Status?.Phase ?? "?"} volume={c.Spec?.VolumeName ?? "-"}"
+            + (c.Status?.Phase == "Pending" ? $" ({PendingDiagnosis.Explain(c, Events, pod: PodOf(c))})" : ""));
         var lines = pods.Concat(claims).ToList();
         return lines.Count == 0 ? "(no pods, no claims)" : string.Join("; ", lines);
     }
+
+    // The pod whose name ends the claim's name (<template>-<pod>), when it exists.
+    private V1Pod? PodOf(V1PersistentVolumeClaim claim) =>
+        Pods.Values.FirstOrDefault(p => claim.Metadata.Name?.EndsWith("-" + p.Metadata.Name, StringComparison.Ordinal) == true);
 
     private static string Short(string? uid) => uid is { Length: > 8 } ? uid[..8] : uid ?? "?";
 }

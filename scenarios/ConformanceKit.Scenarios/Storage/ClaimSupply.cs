@@ -8,9 +8,11 @@ namespace ConformanceKit.Scenarios.Storage;
 /// Claim supply of a set being created: no claim of ordinals 0..replicas-1 stays Pending because the class provides
 /// no volume (the Pending diagnosis says <see cref="PendingCause.NoMatchingVolume"/>: Immediate binding and a Warning
 /// on the claim; or <see cref="PendingCause.NoVolumeForFirstConsumer"/>: WaitForFirstConsumer and the scheduler refused
-/// the pod for want of a volume to bind). Judged when a set never got Ready: that failure is the class's, a violation,
-/// while every other reason (an image that cannot be pulled, a WaitForFirstConsumer claim whose pod is not scheduled
-/// yet or is unschedulable for cpu or a taint) passes here and stays the harness's timeout.
+/// the pod for want of a volume to bind; or <see cref="PendingCause.ProvisioningFailed"/>: WaitForFirstConsumer, the
+/// pod scheduled, and the provisioner's last try failed). Judged when a set never got Ready: that failure is the
+/// class's, a violation, while every other reason (an image that cannot be pulled, a WaitForFirstConsumer claim whose
+/// pod is not scheduled yet or is unschedulable for cpu or a taint, a provisioner that has not answered yet) passes
+/// here and stays the harness's timeout, whose message carries the diagnosis.
 /// </summary>
 public static class ClaimSupply
 {
@@ -32,7 +34,7 @@ public static class ClaimSupply
             }
 
             facts.Add($"{name}: {claim.Phase ?? "no phase"}, volume {claim.VolumeName ?? "none"}");
-            if (claim.Phase == "Pending" && TimelinePending.Explain(timeline, claim, storageClass) is { Cause: PendingCause.NoMatchingVolume or PendingCause.NoVolumeForFirstConsumer } explanation)
+            if (claim.Phase == "Pending" && TimelinePending.Explain(timeline, claim, storageClass) is { Cause: PendingCause.NoMatchingVolume or PendingCause.NoVolumeForFirstConsumer or PendingCause.ProvisioningFailed } explanation)
             {
                 violations.Add($"claim {name} stayed Pending: {explanation.Sentence}");
             }
