@@ -7,6 +7,7 @@ namespace ConformanceKit.Cli;
 /// (index.html, summary.json, junit.xml), then where it is, how failures split, and the closing line
 /// <c>N passed, N failed, N skipped</c>. Exit 0 only when nothing failed. With <c>--setup-error TEXT</c> instead of a
 /// TRX file (the preflight refused the target), the report holds that one error, so a CI gate still finds junit.xml.
+/// When the run measured the API server's clock apart from ours, one warning line says so before the closing line.
 /// </summary>
 internal static class ReportCommand
 {
@@ -40,6 +41,11 @@ internal static class ReportCommand
         var (counts, index) = trx is not null ? RunResults.Write(trx, artifacts) : RunResults.WriteSetupError(setupError!, artifacts);
         await output.WriteLineAsync($"report: {index}").ConfigureAwait(false);
         await output.WriteLineAsync($"junit: {Path.Combine(artifacts, ReportWriter.JUnitFileName)}").ConfigureAwait(false);
+        if (RunHeaderJson.Read(artifacts)?.ServerClock?.Warning is { } clock)
+        {
+            await output.WriteLineAsync($"warning: {clock}").ConfigureAwait(false);
+        }
+
         if (counts.Failed > 0)
         {
             await output.WriteLineAsync($"failed: {counts.Violations} violation(s) (the cluster broke a promise), {counts.Errors} error(s) (the harness could not observe)").ConfigureAwait(false);

@@ -15,6 +15,19 @@ internal static class StepClock
     /// <summary>The precision of the API server's timestamps (creationTimestamp, deletionTimestamp, condition times).</summary>
     public static readonly TimeSpan ServerPrecision = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How far the API server's clock may be from the observer's before a run warns that its timing checks rest on
+    /// clocks that disagree: a tenth of <see cref="ServerPrecision"/>. These verdicts take the two clocks to agree.
+    /// With the server's clock ahead by d, a fact up to d before a mark can carry a stamp after it (<see cref="After"/>);
+    /// behind by d, a fact up to d after a mark can carry a stamp a whole second before it (<see cref="Before"/>). Such
+    /// a fact lands on the wrong side when a whole second falls between the mark and its shifted moment: with marks at
+    /// any fraction of a second, a chance below d / <see cref="ServerPrecision"/>, so under one in ten at a tenth of a
+    /// second and up to one in two at half a second. The run warns only when the measured bound
+    /// (<see cref="ClockOffset.ClockOffsetBound"/>) lies wholly beyond this on one side, so a bound too wide to tell
+    /// never warns. The verdicts themselves do not use the measured offset.
+    /// </summary>
+    public static readonly TimeSpan ClockAgreement = ServerPrecision / 10;
+
     /// <summary>True when <paramref name="at"/> certainly happened before <paramref name="mark"/>.</summary>
     public static bool Before(Instant at, DateTimeOffset mark)
     {

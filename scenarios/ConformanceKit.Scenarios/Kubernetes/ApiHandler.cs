@@ -1,4 +1,5 @@
 using System.Net;
+using ConformanceKit.Scenarios.ClockOffset;
 using Polly;
 
 namespace ConformanceKit.Scenarios.Kubernetes;
@@ -6,9 +7,10 @@ namespace ConformanceKit.Scenarios.Kubernetes;
 /// <summary>
 /// Sits in the package's HTTP pipeline: retries transient failures until the deadline (a create only when the server
 /// surely did not act on it), bounds each attempt, passes on the server's warnings, and raises every non-2xx answer
-/// as a <see cref="KubeApiException"/> naming the verb, the path and the server's words.
+/// as a <see cref="KubeApiException"/> naming the verb, the path and the server's words. Each attempt that gets an
+/// answer is timed on <paramref name="localClock"/> and, with the answer's Date header, bounds the server's clock.
 /// </summary>
-internal sealed class ApiHandler(Uri server, KubeClientOptions options) : DelegatingHandler
+internal sealed class ApiHandler(Uri server, KubeClientOptions options, ClockOffsetEstimator serverClock, TimeProvider localClock) : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline = TransientRetry.Create(TimeProvider.System);
 
@@ -91,7 +93,14 @@ internal sealed class ApiHandler(Uri server, KubeClientOptions options) : Delega
         attempt.CancelAfter(timeout);
         try
         {
+            var sent = localClock.GetUtcNow();
             var response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            if (response.Headers.Date is { } date)
+            {
+                // The handler returns once the headers are in; the body (when buffered below) comes after the Date.
+                serverClock.Add(sent, localClock.GetUtcNow(), date);
+            }
+
             if (!watch && response.Content is { } content)
             {
                 await content.LoadIntoBufferAsync(attempt.Token).ConfigureAwait(false);

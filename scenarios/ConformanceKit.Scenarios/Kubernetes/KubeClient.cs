@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ConformanceKit.Scenarios.ClockOffset;
 using k8s;
 using k8s.Models;
 
@@ -15,6 +16,7 @@ namespace ConformanceKit.Scenarios.Kubernetes;
 public sealed class KubeClient : IDisposable
 {
     private readonly ObjectOperations objects;
+    private readonly ClockOffsetEstimator serverClock = new();
 
     private KubeClient(KubeConnection connection, KubeClientOptions options)
     {
@@ -26,7 +28,7 @@ public sealed class KubeClient : IDisposable
             options.Warn($"insecure-skip-tls-verify is set for {connection.Server}: the server's certificate is not checked ({connection.Source})");
         }
 
-        Api = ServerNameCheck.Create(connection.Configuration, new ApiHandler(connection.Server, options));
+        Api = ServerNameCheck.Create(connection.Configuration, new ApiHandler(connection.Server, options, serverClock, TimeProvider.System));
         objects = new ObjectOperations(Api, new ResourceCatalog(Api), options);
     }
 
@@ -38,6 +40,12 @@ public sealed class KubeClient : IDisposable
 
     /// <summary>The package's client, for calls this class does not wrap (it retries and raises refusals the same way).</summary>
     public IKubernetes Api { get; }
+
+    /// <summary>
+    /// How far the API server's clock is from this machine's (server minus local), bounded by the Date headers of
+    /// every answer this client got so far; null before the first.
+    /// </summary>
+    public ClockOffsetBound? ServerClock => serverClock.Current;
 
     /// <summary>Creates a client for a connection.</summary>
     public static KubeClient Create(KubeConnection connection, KubeClientOptions? options = null) =>

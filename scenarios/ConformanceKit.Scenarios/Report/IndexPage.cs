@@ -25,7 +25,7 @@ internal static class IndexPage
             .AppendLine(CultureInfo.InvariantCulture, $"body{{font-family:sans-serif;margin:1em auto;max-width:{MaxWidth}px;padding:0 1em}}")
             .AppendLine("table{border-collapse:collapse;width:100%;table-layout:fixed}td,th{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}")
             .AppendLine("table.header{table-layout:auto}table.header th{width:14em;background:#f6f6f6}img{max-width:100%}")
-            .AppendLine(".Passed{color:#1a7f37}.Failed{color:#cf222e;font-weight:bold}.Skipped{color:#888}li{margin:2px 0}.reason{font-size:90%}")
+            .AppendLine(".Passed{color:#1a7f37}.Failed{color:#cf222e;font-weight:bold}.Skipped{color:#888}.warning{color:#9a6700;font-weight:bold}li{margin:2px 0}.reason{font-size:90%}")
             .AppendLine("</style></head><body><h1>ConformanceKit report</h1>");
         if (header is not null)
         {

@@ -14,6 +14,9 @@ public static class ConformanceRun
 
     internal static string? Failure => failure;
 
+    /// <summary>The session, or null when there is none (no start failure is raised).</summary>
+    internal static ConformanceSession? Current => session;
+
     /// <summary>The session's Ctrl-C / SIGTERM token; none when there is no session.</summary>
     internal static CancellationToken Interrupted => session?.Interrupted ?? CancellationToken.None;
 

@@ -32,6 +32,9 @@ internal static class RunHeaderFactory
             StorageClasses = await ClassesAsync(session.Client, session.Target.StorageClasses, log, ct),
             Images = images,
             Start = start,
+
+            // So far, from the answers above; the end of the run stamps the bound over all of its answers.
+            ServerClock = session.Client.ServerClock,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ConformanceKit.Conformance.Infrastructure;
 using ConformanceKit.Scenarios.Report;
 using NUnit.Framework;
 
@@ -23,10 +24,15 @@ internal static class ScenarioArtifacts
         return ReportWriter.WriteScenario(Directory, report);
     }
 
-    /// <summary>Stamps the run header's end and writes the run files from the reports collected in this process.</summary>
+    /// <summary>
+    /// Stamps the run header's end and the API server's clock as measured over the whole run, and writes the run files
+    /// from the reports collected in this process.
+    /// </summary>
     public static string? WriteIndex()
     {
-        var header = RunHeaderJson.Read(Directory) is { } h ? h with { End = DateTimeOffset.UtcNow } : null;
+        var header = RunHeaderJson.Read(Directory) is { } h
+            ? h with { End = DateTimeOffset.UtcNow, ServerClock = ConformanceRun.Current?.Client.ServerClock ?? h.ServerClock }
+            : null;
         if (header is not null)
         {
             RunHeaderJson.Write(Directory, header);

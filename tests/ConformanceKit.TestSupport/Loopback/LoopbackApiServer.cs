@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ConformanceKit.TestSupport.Pki;
@@ -43,6 +44,13 @@ public sealed class LoopbackApiServer : IAsyncDisposable
 
     /// <summary>The PKI behind the server, e.g. to issue client certificates.</summary>
     public TestPki Pki => pki;
+
+    /// <summary>
+    /// When set, the server's clock runs this far from the machine's: every answer's Date header says now plus this,
+    /// read as the headers go out (RFC 1123, whole seconds, as a real API server writes it). Null: Kestrel's own Date,
+    /// which it refreshes once a second and so may be up to a second old.
+    /// </summary>
+    public TimeSpan? ClockOffset { get; set; }
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
@@ -137,6 +145,15 @@ public sealed class LoopbackApiServer : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var pathAndQuery = context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
         requests.Enqueue(new RecordedRequest(context.Request.Method, pathAndQuery, headers, body));
+        if (ClockOffset is { } offset)
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Date = (DateTimeOffset.UtcNow + offset).ToString("r", CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+        }
+
         var handler = Find(context.Request);
         if (handler is null)
         {

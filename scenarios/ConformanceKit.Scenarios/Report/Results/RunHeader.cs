@@ -1,3 +1,5 @@
+using ConformanceKit.Scenarios.ClockOffset;
+
 namespace ConformanceKit.Scenarios.Report;
 
 /// <summary>What a run ran on and with: the head of index.html and summary.json (<c>run.json</c> in the artifacts).</summary>
@@ -17,6 +19,12 @@ public sealed record RunHeader
 
     /// <summary>The server's gitVersion, e.g. v1.26.0.</summary>
     public string? ServerVersion { get; init; }
+
+    /// <summary>
+    /// How far the API server's clock was from the run's machine (server minus local), from the Date headers of the
+    /// run's answers; null when not measured. Its warning says when the timing checks' assumption did not hold.
+    /// </summary>
+    public ClockOffsetBound? ServerClock { get; init; }
 
     /// <summary>The cluster's nodes with their kubelet and container-runtime versions.</summary>
     public IReadOnlyList<NodeInfo> Nodes { get; init; } = [];
