@@ -99,4 +99,45 @@ public sealed class ReplacementCheckTests
         // When / Then
         Replacement.Check(timeline, "web", 3, Hand.At(9.9)).ShouldFail("web-0 (old-0) kept its UID after the deletion at 10:00:09.900");
     }
+
+    [Test]
+    public void Replacement_ParallelSetRecreatedAllAtOnce_PassesOnNamesAndUids_SayingTheOrderIsNotJudged()
+    {
+        // Given the replacements all appear together, as a Parallel set makes them
+        var timeline = Replaced(
+            Hand.Pod("web-0", "new-0", 14, ready: 16),
+            Hand.Pod("web-1", "new-1", 14, ready: 16),
+            Hand.Pod("web-2", "new-2", 14, ready: 16));
+
+        // When it is judged under the set's policy, and under OrderedReady (the control)
+        var parallel = Replacement.Check(timeline, "web", 3, Hand.At(9.9), podManagementPolicy: "Parallel");
+        var ordered = Replacement.Check(timeline, "web", 3, Hand.At(9.9), podManagementPolicy: "OrderedReady");
+
+        // Then the Parallel set keeps its names with new UIDs, the order left to the ordering promises; OrderedReady fails on it
+        parallel.ShouldPass().Message.ShouldContain("the order is not judged: podManagementPolicy Parallel");
+        ordered.ShouldFail("replacements were not created in order");
+    }
+
+    [Test]
+    public void Replacement_ParallelSetWithAPodNotReplaced_StillFails()
+    {
+        // Given a Parallel set whose web-2 never came back, and one whose web-0 kept its UID
+        var missing = Replaced(Hand.Pod("web-0", "new-0", 14, ready: 16), Hand.Pod("web-1", "new-1", 14, ready: 16));
+        var sameUid = Replaced(
+            Hand.Pod("web-0", "old-0", 14, ready: 16),
+            Hand.Pod("web-1", "new-1", 14, ready: 16),
+            Hand.Pod("web-2", "new-2", 14, ready: 16));
+
+        // When / Then the names and UIDs are still judged
+        Replacement.Check(missing, "web", 3, Hand.At(9.9), podManagementPolicy: "Parallel").ShouldFail("web-2 (old-2) was not replaced");
+        Replacement.Check(sameUid, "web", 3, Hand.At(9.9), podManagementPolicy: "Parallel").ShouldFail("web-0 (old-0) kept its UID");
+    }
+
+    [Test]
+    public void Replacement_UnknownPolicy_IsRefusedNamingIt()
+    {
+        // Given / When / Then a policy the API does not know cannot be judged
+        Should.Throw<ArgumentException>(() => Replacement.Check(Replaced(), "web", 3, Hand.At(9.9), podManagementPolicy: "Random"))
+            .Message.ShouldContain("podManagementPolicy Random of web is not one the API knows");
+    }
 }

@@ -6,7 +6,8 @@ namespace ConformanceKit.Scenarios.Workload;
 /// <summary>
 /// What a live scenario does with one promise of the user's set: run its check, skip it with the verdict's reason,
 /// or fail it as a violation that names the setting. The checks count ordinals from 0, so a set with
-/// <c>spec.ordinals.start</c> other than 0 is skipped whole, with that reason.
+/// <c>spec.ordinals.start</c> other than 0 is skipped whole, with that reason, and fails a violation of its manifest
+/// before anything is applied (<see cref="UpFront"/>).
 /// </summary>
 public static class PromiseGate
 {
@@ -23,6 +24,25 @@ public static class PromiseGate
             ? verdict
             : PromiseVerdict.Skip(promise,
                 $"spec.ordinals.start is {start}: the checks count a StatefulSet's ordinals from 0; remove spec.ordinals to check this promise");
+    }
+
+    /// <summary>
+    /// The failed check a violation ends its test with before anything is applied, or null when the live run goes on to
+    /// show the timeline as its evidence: a set whose <c>spec.ordinals.start</c> is not 0 never has the pods
+    /// <c>set-0..N-1</c> that the waits and checks count, so there the violation is the manifest's alone.
+    /// </summary>
+    public static CheckResult? UpFront(PromiseVerdict verdict, V1StatefulSet set)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(set);
+        var start = set.Spec?.Ordinals?.Start ?? 0;
+        if (verdict.Outcome != PromiseOutcome.Violation || start == 0)
+        {
+            return null;
+        }
+
+        var violation = Violation(verdict);
+        return violation with { Message = $"{violation.Message}; the set was not applied: spec.ordinals.start is {start} and the checks count its ordinals from 0" };
     }
 
     /// <summary>The failed check a <see cref="PromiseOutcome.Violation"/> verdict stands for: the promise's name and the setting that breaks it.</summary>

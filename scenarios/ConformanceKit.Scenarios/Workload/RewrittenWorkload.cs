@@ -1,4 +1,5 @@
 using ConformanceKit.Scenarios.Kubernetes;
+using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Workload;
 
@@ -18,6 +19,12 @@ public sealed record RewrittenWorkload(
 
     /// <summary>The documents as one multi-document YAML stream, ready for server-side apply.</summary>
     public string Yaml => string.Join("---\n", Documents.Select(d => YamlNodes.ToYaml(d.Node)));
+
+    /// <summary>The StatefulSet <paramref name="name"/> as applied (namespace, labels and mapped images), typed.</summary>
+    /// <exception cref="InvalidOperationException">The documents hold no StatefulSet of that name.</exception>
+    public V1StatefulSet StatefulSet(string name) =>
+        Documents.Where(d => d.Kind == V1StatefulSet.KubeKind && d.Name == name).Select(d => d.As<V1StatefulSet>()).FirstOrDefault(s => s is not null)
+        ?? throw new InvalidOperationException($"no StatefulSet {name} among the documents applied into {Namespace}");
 
     /// <summary>
     /// One document as JSON for server-side apply (one object per request): the client package sends a patch's

@@ -101,4 +101,28 @@ public sealed class LiveChecksTests
         verdict.Outcome.ShouldBe(PromiseOutcome.Violation);
         OrderedCreationUnderPolicy.Check(timeline, shape.Name, WorkloadShape.Of(parallel).PodManagementPolicy).ShouldFail("podManagementPolicy Parallel");
     }
+
+    [Test]
+    public void Replacement_OfTheExampleMadeParallel_IsJudgedOnNamesAndUids_AsWrittenItMustComeBackInOrder()
+    {
+        // Given the redis example as written (OrderedReady) and made Parallel, and every pod re-created at once
+        var set = ManifestLoader.LoadFiles([RepositoryFiles.Path("manifests", "examples", "redis-cluster.yaml")]).Single(d => d.Kind == "StatefulSet").As<V1StatefulSet>()!;
+        var parallel = ManifestLoader.LoadFiles([RepositoryFiles.Path("manifests", "examples", "redis-cluster.yaml")]).Single(d => d.Kind == "StatefulSet").As<V1StatefulSet>()!
+            .Also(s => s.Spec.PodManagementPolicy = "Parallel");
+        var timeline = new Timeline.Timeline
+        {
+            Pods =
+            [
+                .. Enumerable.Range(0, 3).Select(i => Hand.Pod($"redis-cluster-{i}", $"old-{i}", 2 * i, ready: 2 * i + 1, deleted: 10, gone: 11 + i)),
+                .. Enumerable.Range(0, 3).Select(i => Hand.Pod($"redis-cluster-{i}", $"new-{i}", 14, ready: 16)),
+            ],
+        };
+
+        // When the live scenario judges it with each set's shape
+        var judge = (V1StatefulSet s) => Replacement.Check(timeline, WorkloadShape.Of(s).Name, WorkloadShape.Of(s).Replicas, Hand.At(9.9), podManagementPolicy: WorkloadShape.Of(s).PodManagementPolicy);
+
+        // Then the Parallel set passes (its order is the ordering promises' violation); the OrderedReady set fails on the order
+        judge(parallel).ShouldPass().Message.ShouldContain("podManagementPolicy Parallel");
+        judge(set).ShouldFail("replacements were not created in order");
+    }
 }

@@ -113,4 +113,25 @@ public sealed class PromiseGateTests
         var set = WorkloadSets.Set();
         Should.Throw<ArgumentException>(() => PromiseGate.Decide(WorkloadCapabilities.Judge(set), set, "Teleport")).Message.ShouldContain("Teleport");
     }
+
+    [Test]
+    public void UpFront_ViolationOfASetCountingFromOne_FailsBeforeAnythingIsApplied_FromZeroTheRunShowsTheEvidence()
+    {
+        // Given Parallel sets whose ordinals start at 1 and at 0 (the control), and a checked promise (another control)
+        var fromOne = WorkloadSets.Set("ordinals: {start: 1}\npodManagementPolicy: Parallel");
+        var fromZero = WorkloadSets.Set("podManagementPolicy: Parallel");
+        var checkedSet = WorkloadSets.Set();
+
+        // When each verdict is asked whether it ends the test before the apply
+        var upFront = PromiseGate.UpFront(PromiseGate.Decide(WorkloadCapabilities.Judge(fromOne), fromOne, WorkloadPromises.OrderedScaleDown), fromOne);
+        var withEvidence = PromiseGate.UpFront(PromiseGate.Decide(WorkloadCapabilities.Judge(fromZero), fromZero, WorkloadPromises.OrderedScaleDown), fromZero);
+        var check = PromiseGate.UpFront(PromiseGate.Decide(WorkloadCapabilities.Judge(checkedSet), checkedSet, WorkloadPromises.OrderedScaleDown), checkedSet);
+
+        // Then the set counting from 1 (whose pods set-0..N-1 the waits would never see) fails at once naming the
+        // policy and why nothing was applied; the others go on to the cluster
+        upFront.ShouldNotBeNull().ShouldFail("podManagementPolicy is Parallel", "not applied: spec.ordinals.start is 1");
+        upFront.Check.ShouldBe(WorkloadPromises.OrderedScaleDown);
+        withEvidence.ShouldBeNull();
+        check.ShouldBeNull();
+    }
 }

@@ -57,7 +57,10 @@ public abstract partial class WorkloadScenarioTest : ScenarioTest
         }
     }
 
-    /// <summary>The promise's verdict, noted in the report; a skip ends the test here with its reason.</summary>
+    /// <summary>
+    /// The promise's verdict, noted in the report; a skip ends the test here with its reason, and so does a violation
+    /// whose evidence the run cannot show (<see cref="PromiseGate.UpFront"/>: its waits would never be met).
+    /// </summary>
     protected PromiseVerdict Promise(string promise)
     {
         var verdict = PromiseGate.Decide(Plan.Verdicts, Plan.Workload.StatefulSet, promise);
@@ -65,6 +68,11 @@ public abstract partial class WorkloadScenarioTest : ScenarioTest
         if (verdict.Outcome == PromiseOutcome.Skip)
         {
             Assert.Ignore($"{promise}: {verdict.Reason}");
+        }
+
+        if (PromiseGate.UpFront(verdict, Plan.Workload.StatefulSet) is { } violation)
+        {
+            Verify(violation);
         }
 
         return verdict;

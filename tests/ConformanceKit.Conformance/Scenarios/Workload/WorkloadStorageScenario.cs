@@ -102,7 +102,7 @@ public sealed class WorkloadStorageScenario : WorkloadScenarioTest
         // Given the user's set, Ready, and the containers that mount a claim writable and have a shell
         Promise(WorkloadPromises.DataMarkers);
         await DeployAsync();
-        var markers = DataMarkerPlan.For(Plan.Workload.StatefulSet);
+        var markers = DataMarkerPlan.For(Applied.StatefulSet(Shape.Name)); // as applied: a skip names the image that ran
         markers = markers.WithShells(await InPods.ShellContainersAsync(Shape.PodName(0), markers.Targets.Select(t => t.Container), Cancellation));
         Note(markers.Verdict.ToString());
         if (markers.Verdict.Outcome != PromiseOutcome.Check)
