@@ -79,6 +79,45 @@ public sealed class TestNamespacesLoopbackTests
         Deleted(server).ShouldBe(["/api/v1/namespaces/ck-mine-1"]);
     }
 
+    [Test]
+    public async Task DeleteAllOfSession_GivesItsHookTheRunsDeletedNamespacesToo_ButNotAKeptOne()
+    {
+        // Given three namespaces this session created: one its test deleted already, one kept, one still open
+        var session = RunSession.Create();
+        await using var server = await LoopbackApiServer.StartAsync();
+        new LabelledObjects().StorageClass("local-path").MapOnto(server);
+        server.MapList("/api/v1/namespaces", Respond.List("NamespaceList", "60", null));
+        TestNamespacesServiceAccountTests.MapNamespaceCreation(server, name => TestNamespacesServiceAccountTests.ServiceAccountAppearsAfter(server, name, Task.CompletedTask));
+        using var client = KubeClient.Create(server.CreateConnection());
+        var seen = new List<string[]>();
+        var namespaces = new TestNamespaces(client, session)
+        {
+            BeforeDeleteAll = (names, _) =>
+            {
+                seen.Add([.. names.Order(StringComparer.Ordinal)]);
+                return Task.CompletedTask;
+            },
+        };
+        var deleted = await namespaces.CreateAsync("Deleted_Test", CancellationToken.None);
+        var kept = await namespaces.CreateAsync("Kept_Test", CancellationToken.None);
+        var open = await namespaces.CreateAsync("Open_Test", CancellationToken.None);
+        server.Map("PATCH", $"/api/v1/namespaces/{kept}", Respond.Json(200, """{"kind":"Namespace"}"""));
+        await namespaces.KeepAsync(kept, CancellationToken.None);
+        server.MapList($"/api/v1/namespaces/{deleted}/persistentvolumeclaims", Respond.List("PersistentVolumeClaimList", "50", null));
+        server.Map("DELETE", $"/api/v1/namespaces/{deleted}", Respond.Json(200, """{"kind":"Namespace"}"""));
+        await namespaces.DeleteAsync(deleted, CancellationToken.None);
+        var deletesByTheTest = Deleted(server).Length;
+        server.Map("DELETE", $"/api/v1/namespaces/{open}", Respond.Json(200, """{"kind":"Namespace"}"""));
+
+        // When the session's leftovers are deleted at the end of the run
+        await namespaces.DeleteAllOfSessionAsync(CancellationToken.None);
+
+        // Then the hook saw the open and the already deleted namespace (their volumes may still be Retained), not the kept
+        // one; only the open one was deleted (the control: the deleted one is not deleted twice)
+        seen.ShouldHaveSingleItem().ShouldBe(new[] { deleted, open }.Order(StringComparer.Ordinal).ToArray());
+        Deleted(server).Skip(deletesByTheTest).ShouldBe([$"/api/v1/namespaces/{open}"]);
+    }
+
     private static string[] Deleted(LoopbackApiServer server) =>
         [.. server.Requests.Where(r => r.Method == "DELETE").Select(r => r.Path)];
 }
