@@ -48,7 +48,7 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
             StatefulSetVariant.Updatable => "statefulset-update.yaml",
             _ => "statefulset.yaml",
         });
-        SetWorkload(yaml, parameters.Name, parameters.Namespace, parameters.Labels, parameters.Image, parameters.ImagePullPolicy);
+        SetWorkload(yaml, parameters.Name, parameters.Namespace, parameters.Labels, parameters.Image, parameters.ImagePullPolicy, ImageFlag.Workload);
         yaml.SetString("spec.serviceName", parameters.EffectiveServiceName);
         yaml.SetInt("spec.replicas", parameters.Replicas);
         yaml.SetString("spec.podManagementPolicy", parameters.PodManagementPolicy.ToString());
@@ -95,6 +95,7 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
         SetMetadata(yaml, parameters.Name, parameters.Namespace, parameters.Name, parameters.Labels);
         yaml.SetString("spec.containers[0].image", parameters.Image);
         yaml.SetString("spec.containers[0].imagePullPolicy", parameters.ImagePullPolicy);
+        yaml.SetMap("metadata.annotations", [new(ImageFlag.Annotation, ImageFlag.Busybox)]);
         return yaml.ToYaml();
     }
 
@@ -102,7 +103,7 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
     public string Render(DeploymentParameters parameters)
     {
         var yaml = Load("deployment.yaml");
-        SetWorkload(yaml, parameters.Name, parameters.Namespace, parameters.Labels, parameters.Image, parameters.ImagePullPolicy);
+        SetWorkload(yaml, parameters.Name, parameters.Namespace, parameters.Labels, parameters.Image, parameters.ImagePullPolicy, ImageFlag.Busybox);
         yaml.SetInt("spec.replicas", parameters.Replicas);
         return yaml.ToYaml();
     }
@@ -120,11 +121,13 @@ public sealed class ManifestRenderer(ManifestTemplates templates)
     private YamlDocumentEditor Load(string file) => YamlDocumentEditor.Load(templates.Read(file), file);
 
     private static void SetWorkload(
-        YamlDocumentEditor yaml, string name, string @namespace, IReadOnlyDictionary<string, string> labels, string image, string pullPolicy)
+        YamlDocumentEditor yaml, string name, string @namespace, IReadOnlyDictionary<string, string> labels, string image, string pullPolicy, string imageFlag)
     {
         SetMetadata(yaml, name, @namespace, name, labels);
         yaml.SetMap("spec.selector.matchLabels", [new("app", name)]);
         yaml.SetMap("spec.template.metadata.labels", WithApp(name, labels));
+        // The pods name the flag their image came from, for the one line of a pod that cannot get it (ImageFlag).
+        yaml.SetMap("spec.template.metadata.annotations", [new(ImageFlag.Annotation, imageFlag)]);
         yaml.SetString($"{Container}.image", image);
         yaml.SetString($"{Container}.imagePullPolicy", pullPolicy);
     }

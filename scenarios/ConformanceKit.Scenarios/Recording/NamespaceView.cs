@@ -12,6 +12,7 @@ namespace ConformanceKit.Scenarios.Recording;
 public sealed class NamespaceView
 {
     private readonly Lazy<Timeline.Timeline> _timeline;
+    private readonly Lazy<ImageUnavailable?> _unavailableImage;
 
     internal NamespaceView(
         IReadOnlyDictionary<string, V1Pod> pods,
@@ -23,6 +24,7 @@ public sealed class NamespaceView
         Claims = claims;
         Events = events;
         _timeline = new Lazy<Timeline.Timeline>(timeline, LazyThreadSafetyMode.ExecutionAndPublication);
+        _unavailableImage = new Lazy<ImageUnavailable?>(() => ImagePullJudgement.Judge(pods.Values, events), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Pods that exist now (terminating ones included), by name.</summary>
@@ -36,6 +38,12 @@ public sealed class NamespaceView
 
     /// <summary>The timeline of everything observed up to this view.</summary>
     public Timeline.Timeline Timeline => _timeline.Value;
+
+    /// <summary>
+    /// The first pod (by name) that can never start because its kubelet cannot have an image
+    /// (<see cref="ImagePullJudgement"/>), or null; terminating pods are not judged.
+    /// </summary>
+    public ImageUnavailable? UnavailableImage => _unavailableImage.Value;
 
     /// <summary>True when the pod's Ready condition is True and it is not terminating.</summary>
     public static bool IsReady(V1Pod pod) =>

@@ -9,17 +9,33 @@ internal sealed class PendingWait(Func<NamespaceView, bool> condition, string de
 
     public DateTimeOffset Started => started;
 
-    /// <summary>Evaluates the condition; a condition that throws fails the wait with that exception.</summary>
+    /// <summary>
+    /// Evaluates the condition; a condition that throws fails the wait with that exception. A condition that does not
+    /// hold while a pod of the namespace can never start for its image fails the wait at once with an
+    /// <see cref="ImageUnavailableException"/>: every wait of a scenario passes here, and a scenario with such a pod
+    /// would otherwise wait out its step timeout and end as a bare timeout.
+    /// </summary>
     public bool TryComplete(NamespaceView view)
     {
         try
         {
-            return condition(view) && Completion.TrySetResult(view);
+            if (condition(view))
+            {
+                return Completion.TrySetResult(view);
+            }
         }
         catch (Exception ex)
         {
             Completion.TrySetException(new InvalidOperationException($"the condition '{description}' threw: {ex.Message}", ex));
             return true;
         }
+
+        if (view.UnavailableImage is { } unavailable)
+        {
+            Completion.TrySetException(new ImageUnavailableException(unavailable));
+            return true;
+        }
+
+        return false;
     }
 }

@@ -63,6 +63,22 @@ public sealed class FailureClassifierTests
     }
 
     [Test]
+    public void ImageThatCannotBePulled_IsAnErrorWhoseReasonIsItsOneLine()
+    {
+        // Given the message a wait ended by an image the kubelet cannot have leaves, and the same line under another exception (control)
+        const string line = "pod ck-a-1/ck-dns-probe cannot start: the image \"bb:9\" of container probe could not be pulled (ImagePullBackOff, 3 failed pulls; "
+            + "kubelet: 'Failed to pull image \"bb:9\": not found'); pass --busybox-image IMAGE (CK_BUSYBOX_IMAGE) naming a busybox image the cluster can pull";
+
+        // When both are classified
+        var image = FailureClassifier.Classify($"ConformanceKit.Scenarios.Recording.ImageUnavailableException : {line}");
+        var other = FailureClassifier.Classify($"System.InvalidOperationException : {line}");
+
+        // Then the image's is an error whose reason is the line as it is; another exception keeps its type in front
+        image.ShouldBe(new TestFailure(FailureKind.Error, line));
+        other.ShouldBe(new TestFailure(FailureKind.Error, $"InvalidOperationException: {line}"));
+    }
+
+    [Test]
     public void TearDownThatFailedAfterAPassingTest_IsAnError()
     {
         // Given the message NUnit 5 reports when the clean-up of a passing test throws

@@ -7,7 +7,8 @@ namespace ConformanceKit.Scenarios.Report;
 /// the bare message for NUnit assertions). Violations: a check that should pass did not
 /// (<c>CheckFailedException</c>), a Shouldly or NUnit assertion on observed behaviour. Errors: everything else, and
 /// also a negative control that passed (the check could not tell the behaviour apart, so nothing was proven), a
-/// failure in a one-time set-up, a tear-down (clean-up) that failed after the test passed, and a probe tool that crashed.
+/// failure in a one-time set-up, a tear-down (clean-up) that failed after the test passed, a probe tool that crashed,
+/// and a pod whose image cannot be had (its one line is the reason as it is).
 /// </summary>
 public static partial class FailureClassifier
 {
@@ -18,6 +19,13 @@ public static partial class FailureClassifier
         "Shouldly.ShouldAssertException",
         "NUnit.Framework.AssertionException",
         "NUnit.Framework.MultipleAssertException",
+    };
+
+    // Errors whose message is already the one line a user needs (what was wrong, what to pass): the reason is that
+    // line, without the type's name in front.
+    private static readonly HashSet<string> OneLineErrorTypes = new(StringComparer.Ordinal)
+    {
+        typeof(Recording.ImageUnavailableException).FullName!,
     };
 
     /// <summary>The kind and reason of a failure message.</summary>
@@ -53,6 +61,11 @@ public static partial class FailureClassifier
             return body.Contains("should fail but passed", StringComparison.Ordinal)
                 ? new TestFailure(FailureKind.Error, "negative control passed, so the check proved nothing here: " + FailLine(body))
                 : new TestFailure(FailureKind.Violation, FailLine(body));
+        }
+
+        if (OneLineErrorTypes.Contains(type))
+        {
+            return new TestFailure(FailureKind.Error, FirstLines(body));
         }
 
         return AssertionTypes.Contains(type)
