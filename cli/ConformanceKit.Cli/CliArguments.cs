@@ -16,6 +16,7 @@ internal static class CliArguments
         ["--k3s-airgap-images"] = "K3sAirgapImages",
         ["--load-image"] = "LoadImages",
         ["--busybox-image"] = "BusyboxImage",
+        ["--cluster-domain"] = "ClusterDomain",
         ["--workload-image"] = "WorkloadImage",
         ["--scale-to"] = "ScaleTo",
         ["--samples"] = "Samples",

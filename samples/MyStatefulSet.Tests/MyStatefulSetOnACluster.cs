@@ -34,7 +34,7 @@ public sealed class MyStatefulSetOnACluster
 
         // Then the pods started in order, each name resolves to its own pod, and each pod has its own Bound claim
         OrderedCreation.Check(timeline, workload.SetName).ShouldPass();
-        DnsResolution.Check(dns.Lookups, dns.PodIps, dns.Service, dns.Namespace, dns.Missing).ShouldPass();
+        dns.Check().ShouldPass();
         foreach (var template in workload.ClaimTemplates)
         {
             PerPodStorage.Check(timeline, template, workload.SetName, workload.Replicas).ShouldPass();

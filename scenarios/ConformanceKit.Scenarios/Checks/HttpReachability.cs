@@ -3,7 +3,7 @@ using ConformanceKit.Scenarios.Parsing;
 namespace ConformanceKit.Scenarios.Checks;
 
 /// <summary>
-/// Connectivity through the stable name: an HTTP request to <c>&lt;pod&gt;.&lt;svc&gt;.&lt;ns&gt;.svc.cluster.local</c>
+/// Connectivity through the stable name: an HTTP request to <c>&lt;pod&gt;.&lt;svc&gt;.&lt;ns&gt;.svc.&lt;domain&gt;</c>
 /// from another pod succeeds, and a request to a missing ordinal's name is answered by nobody.
 /// </summary>
 public static class HttpReachability

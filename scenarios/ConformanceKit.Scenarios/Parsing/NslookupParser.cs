@@ -2,8 +2,9 @@ namespace ConformanceKit.Scenarios.Parsing;
 
 /// <summary>
 /// Parses busybox <c>nslookup</c> output (one or more runs concatenated): <c>Name:</c> / <c>Address:</c> answer
-/// lines (also the older <c>Address 1: ip name</c> form) and <c>** server can't find NAME: NXDOMAIN</c>. Lines
-/// of a <c>Server:</c> block describe the resolver, not an answer.
+/// lines (also the older <c>Address 1: ip name</c> form) and <c>** server can't find NAME: NXDOMAIN</c>. busybox asks
+/// A and AAAA, so a dual-stack name prints two answers, <c>Address: 10.42.0.5</c> and <c>Address: fd00:10:42::5</c>
+/// (only the first colon splits the line). Lines of a <c>Server:</c> block describe the resolver, not an answer.
 /// </summary>
 public static class NslookupParser
 {

@@ -7,7 +7,7 @@ using k8s.Models;
 
 namespace ConformanceKit.Scenarios.Steps;
 
-/// <summary>Commands run in pods by exec: hostname, marker files, readiness release and nslookup.</summary>
+/// <summary>Commands run in pods by exec: hostname, marker files, readiness release, the probe's resolv.conf and nslookup.</summary>
 public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
 {
     private static readonly string[] HostnameCommand =
@@ -92,6 +92,20 @@ public sealed class PodCommands(KubeClient client, ScenarioRecorder recorder)
         }
 
         return NslookupParser.Parse(text.ToString());
+    }
+
+    /// <summary>
+    /// The cluster domain as the probe pod's <c>/etc/resolv.conf</c> (written by the kubelet) tells it; when the file
+    /// cannot be read or has no search entry <c>&lt;namespace&gt;.svc.&lt;domain&gt;</c>,
+    /// <see cref="ClusterDomain.Default"/> with a note saying why.
+    /// </summary>
+    public async Task<ClusterDomain> ClusterDomainAsync(string probePod, CancellationToken cancellationToken)
+    {
+        var result = ProbeTool.Ensure("cat", recorder.Namespace, probePod, ImageOf(probePod),
+            await client.ExecAsync(recorder.Namespace, probePod, null, ["cat", "/etc/resolv.conf"], cancellationToken).ConfigureAwait(false));
+        return result.ExitCode == 0
+            ? ResolvConfParser.FindClusterDomain(result.Stdout, recorder.Namespace)
+            : ClusterDomain.Fallback($"'cat /etc/resolv.conf' in the probe pod {probePod} exited with {result.ExitCode}: {result.Stderr.Trim()}");
     }
 
     /// <summary>Runs busybox <c>wget</c> for each URL in the probe pod (5 s timeout each) and reads the answers.</summary>

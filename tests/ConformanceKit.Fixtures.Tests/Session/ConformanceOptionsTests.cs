@@ -28,7 +28,7 @@ public sealed class ConformanceOptionsTests
         {
             ["Cluster"] = "kubeconfig", ["K3sImage"] = "rancher/k3s:v1.30.8-k3s1", ["K3sImageArchive"] = "/tmp/k3s.tar",
             ["LoadImages"] = "app:1, tools:2", ["K3sAirgapImages"] = "/a/k3s-airgap-images.tar.zst,/b/extra.tar", ["Kubeconfig"] = "/tmp/kc", ["Context"] = "dev", ["StorageClass"] = "fast",
-            ["BusyboxImage"] = "bb:1", ["WorkloadImage"] = "web:2", ["KeepCluster"] = "true", ["KeepNamespaces"] = "1",
+            ["BusyboxImage"] = "bb:1", ["ClusterDomain"] = "K8s.Example.Corp.", ["WorkloadImage"] = "web:2", ["KeepCluster"] = "true", ["KeepNamespaces"] = "1",
             ["KeepFailed"] = "yes", ["TestTimeout"] = "90",
         };
 
@@ -40,7 +40,7 @@ public sealed class ConformanceOptionsTests
         {
             Cluster = ClusterKind.Kubeconfig, K3sImage = "rancher/k3s:v1.30.8-k3s1", K3sImageArchive = "/tmp/k3s.tar",
             LoadImages = options.LoadImages, K3sAirgapImages = options.K3sAirgapImages, Kubeconfig = "/tmp/kc", Context = "dev", StorageClasses = options.StorageClasses,
-            BusyboxImage = "bb:1", WorkloadImage = "web:2", KeepCluster = true, KeepNamespaces = true, KeepFailed = true,
+            BusyboxImage = "bb:1", ClusterDomain = "k8s.example.corp", WorkloadImage = "web:2", KeepCluster = true, KeepNamespaces = true, KeepFailed = true,
             TestTimeout = TimeSpan.FromSeconds(90),
         });
         options.StorageClasses.ShouldBe(["fast"]);
@@ -75,6 +75,7 @@ public sealed class ConformanceOptionsTests
     [TestCase("KeepCluster", "perhaps", "true or false")]
     [TestCase("Cluster", "minikube", "k3s or kubeconfig")]
     [TestCase("TestTimeout", "soon", "seconds")]
+    [TestCase("ClusterDomain", "cluster_local", "a DNS domain such as cluster.local")]
     public void Read_MalformedValue_NamesSettingVariableAndValue(string name, string value, string expected)
     {
         // Given a malformed value, When read, Then the message names the setting, its variable, the value and what is expected

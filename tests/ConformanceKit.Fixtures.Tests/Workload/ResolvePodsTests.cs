@@ -25,7 +25,8 @@ public sealed class ResolvePodsTests
         dns.Missing.ShouldBe(["sfs-test01-3"]);
         DnsResolution.Check(dns.Lookups, dns.PodIps, dns.Service, dns.Namespace, dns.Missing).ShouldPass();
         dns.Attempts.ShouldBe(1);
-        api.Server.Requests.Count(r => r.Path.EndsWith("/pods/ck-dns-probe/exec", StringComparison.Ordinal)).ShouldBe(4);
+        var execs = api.Server.Requests.Where(r => r.Path.EndsWith("/pods/ck-dns-probe/exec", StringComparison.Ordinal)).ToList();
+        execs.Select(r => r.Query("command")).ShouldBe(["cat", "nslookup", "nslookup", "nslookup", "nslookup"]);
     }
 
     [Test]

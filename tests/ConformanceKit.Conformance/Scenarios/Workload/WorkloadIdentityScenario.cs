@@ -59,16 +59,16 @@ public sealed class WorkloadIdentityScenario : WorkloadScenarioTest
         // Given the user's set (a Service that does not select its pods is a violation shown by the manifest)
         FailIfViolated(Promise(WorkloadPromises.StableDns));
         var ready = await DeployAsync();
-        await StartProbeAsync();
+        var dns = await StartProbeAsync();
 
         // When each pod's name is looked up from the probe pod
-        var before = await ConvergeDnsAsync(ready, "before replacement");
+        var before = await ConvergeDnsAsync(dns, ready, "before replacement");
 
         // Then it resolves to that pod's IP, and the ordinal past the end does not resolve
         Verify(before.Result);
 
         // When every pod is replaced, Then each name follows its pod to the new IP
         var (_, after) = await ReplaceAllPodsAsync();
-        Verify((await ConvergeDnsAsync(after, "after replacement")).Result);
+        Verify((await ConvergeDnsAsync(dns, after, "after replacement")).Result);
     }
 }
