@@ -3,8 +3,8 @@ using ConformanceKit.Scenarios.Manifests;
 namespace ConformanceKit.Scenarios.Diagnosis;
 
 /// <summary>
-/// A container (or init container) whose image its kubelet cannot have, so that its pod can never start: what
-/// <see cref="ImagePullJudgement"/> found, and <see cref="Line"/>, the one line that says so and what to pass.
+/// A container (or init container) whose image its kubelet cannot have, so that its pod can never start
+/// (<see cref="PodStartJudgement"/>), and <see cref="Line"/>, the one line that says so and what to pass.
 /// </summary>
 /// <param name="Namespace">The pod's namespace.</param>
 /// <param name="Pod">The pod's name.</param>
@@ -16,9 +16,10 @@ namespace ConformanceKit.Scenarios.Diagnosis;
 /// <param name="Flag">The option that sets the image (<see cref="ImageFlag"/>).</param>
 public sealed record ImageUnavailable(
     string Namespace, string Pod, string Container, string Image, string Reason, int FailedPulls, string KubeletMessage, string Flag)
+    : PodCannotStart(Namespace, Pod)
 {
     /// <summary>One line: the pod, the container, the image, what is wrong with it, the kubelet's message and what to pass.</summary>
-    public string Line
+    public override string Line
     {
         get
         {

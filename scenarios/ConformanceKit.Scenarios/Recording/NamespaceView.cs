@@ -12,7 +12,7 @@ namespace ConformanceKit.Scenarios.Recording;
 public sealed class NamespaceView
 {
     private readonly Lazy<Timeline.Timeline> _timeline;
-    private readonly Lazy<ImageUnavailable?> _unavailableImage;
+    private readonly Lazy<PodCannotStart?> _cannotStart;
 
     internal NamespaceView(
         IReadOnlyDictionary<string, V1Pod> pods,
@@ -24,7 +24,7 @@ public sealed class NamespaceView
         Claims = claims;
         Events = events;
         _timeline = new Lazy<Timeline.Timeline>(timeline, LazyThreadSafetyMode.ExecutionAndPublication);
-        _unavailableImage = new Lazy<ImageUnavailable?>(() => ImagePullJudgement.Judge(pods.Values, events), LazyThreadSafetyMode.ExecutionAndPublication);
+        _cannotStart = new Lazy<PodCannotStart?>(() => PodStartJudgement.Judge(pods.Values, events), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Pods that exist now (terminating ones included), by name.</summary>
@@ -40,10 +40,10 @@ public sealed class NamespaceView
     public Timeline.Timeline Timeline => _timeline.Value;
 
     /// <summary>
-    /// The first pod (by name) that can never start because its kubelet cannot have an image
-    /// (<see cref="ImagePullJudgement"/>), or null; terminating pods are not judged.
+    /// The first pod (by name) that can never start, for an image its kubelet cannot have or a Secret or ConfigMap
+    /// its namespace does not hold (<see cref="PodStartJudgement"/>), or null; terminating pods are not judged.
     /// </summary>
-    public ImageUnavailable? UnavailableImage => _unavailableImage.Value;
+    public PodCannotStart? CannotStart => _cannotStart.Value;
 
     /// <summary>True when the pod's Ready condition is True and it is not terminating.</summary>
     public static bool IsReady(V1Pod pod) =>

@@ -11,8 +11,8 @@ internal sealed class PendingWait(Func<NamespaceView, bool> condition, string de
 
     /// <summary>
     /// Evaluates the condition; a condition that throws fails the wait with that exception. A condition that does not
-    /// hold while a pod of the namespace can never start for its image fails the wait at once with an
-    /// <see cref="ImageUnavailableException"/>: every wait of a scenario passes here, and a scenario with such a pod
+    /// hold while a pod of the namespace can never start (its image, a missing Secret or ConfigMap) fails the wait at
+    /// once with a <see cref="PodCannotStartException"/>: every wait of a scenario passes here, and a scenario with such a pod
     /// would otherwise wait out its step timeout and end as a bare timeout.
     /// </summary>
     public bool TryComplete(NamespaceView view)
@@ -30,9 +30,9 @@ internal sealed class PendingWait(Func<NamespaceView, bool> condition, string de
             return true;
         }
 
-        if (view.UnavailableImage is { } unavailable)
+        if (view.CannotStart is { } cause)
         {
-            Completion.TrySetException(new ImageUnavailableException(unavailable));
+            Completion.TrySetException(new PodCannotStartException(cause));
             return true;
         }
 

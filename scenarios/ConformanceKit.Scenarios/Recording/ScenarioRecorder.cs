@@ -113,8 +113,8 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     /// Completes with the first view for which <paramref name="condition"/> holds, evaluated now and after every
     /// watch event; throws <see cref="TimeoutException"/> naming <paramref name="description"/>, the timeout and
     /// the namespace's state when it does not hold within <paramref name="timeout"/>. While it does not hold, a pod of
-    /// the namespace that can never start for its image (<see cref="NamespaceView.UnavailableImage"/>) ends the wait at
-    /// once with an <see cref="ImageUnavailableException"/> carrying the one line that says so.
+    /// the namespace that can never start (its image, a missing Secret or ConfigMap: <see cref="NamespaceView.CannotStart"/>)
+    /// ends the wait at once with a <see cref="PodCannotStartException"/> carrying the one line that says so.
     /// </summary>
     public async Task<NamespaceView> WaitUntilAsync(
         Func<NamespaceView, bool> condition, TimeSpan timeout, string description, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class WaitReadyImageTests
         var ns = workload.Namespace;
 
         // When the test waits for the set to be Ready, then disposes the workload
-        var error = await Should.ThrowAsync<ImageUnavailableException>(() => workload.WaitReadyAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<PodCannotStartException>(() => workload.WaitReadyAsync(CancellationToken.None));
         await workload.DisposeAsync();
 
         // Then one line names the pod, the image, the kubelet's message and the user's flag, and the namespace is deleted

@@ -2,7 +2,7 @@ using ConformanceKit.Scenarios.Diagnosis;
 using ConformanceKit.Scenarios.Manifests;
 using k8s.Models;
 using Shouldly;
-using static ConformanceKit.Scenarios.Tests.Recording.PullFailureObjects;
+using static ConformanceKit.Scenarios.Tests.Recording.StartFailureObjects;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
@@ -153,8 +153,8 @@ public sealed class ImagePullJudgementTests
         deleting["metadata"]!["deletionTimestamp"] = "2026-11-20T21:53:00Z";
 
         // When both are judged among the namespace's pods
-        var gone = ImagePullJudgement.Judge([Pod(deleting)], []);
-        var staying = ImagePullJudgement.Judge([Pod(Waiting("ErrImageNeverPull", NeverPull))], []);
+        var gone = PodStartJudgement.Judge([Pod(deleting)], []);
+        var staying = PodStartJudgement.Judge([Pod(Waiting("ErrImageNeverPull", NeverPull))], []);
 
         // Then a pod going away ends no wait
         gone.ShouldBeNull();

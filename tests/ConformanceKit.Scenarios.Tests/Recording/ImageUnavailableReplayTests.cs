@@ -7,7 +7,7 @@ using ConformanceKit.Scenarios.Steps;
 using ConformanceKit.TestSupport.Loopback;
 using NUnit.Framework;
 using Shouldly;
-using static ConformanceKit.Scenarios.Tests.Recording.PullFailureObjects;
+using static ConformanceKit.Scenarios.Tests.Recording.StartFailureObjects;
 
 namespace ConformanceKit.Scenarios.Tests.Recording;
 
@@ -38,15 +38,15 @@ public sealed class ImageUnavailableReplayTests
         var clock = Stopwatch.StartNew();
         var waiting = steps.WaitRunningAsync("dns-probe", cancellationToken);
         gate.SetResult();
-        var error = await Should.ThrowAsync<ImageUnavailableException>(() => waiting);
+        var error = await Should.ThrowAsync<PodCannotStartException>(() => waiting);
         clock.Stop();
 
         // Then the wait ended well under its timeout with the one line, which the report takes as an error, as it is
         clock.Elapsed.ShouldBeLessThan(WellUnder);
-        error.Message.ShouldBe(error.Unavailable.ShouldNotBeNull().Line);
+        error.Message.ShouldBe(error.Cause.ShouldNotBeNull().Line);
         error.Message.ShouldStartWith($"pod {Namespace}/dns-probe cannot start: the image \"{Image}\" of container {Container} is not on the node");
         error.Message.ShouldNotContain("\n");
-        FailureClassifier.Classify($"{typeof(ImageUnavailableException).FullName} : {error.Message}")
+        FailureClassifier.Classify($"{typeof(PodCannotStartException).FullName} : {error.Message}")
             .ShouldBe(new TestFailure(FailureKind.Error, error.Message));
         recorder.Waits.ShouldNotContain(w => w.Description == "pod dns-probe Running");
     }
@@ -69,7 +69,7 @@ public sealed class ImageUnavailableReplayTests
 
         // Then the wait passes on it
         view.Pods["dns-probe"].Status!.Phase.ShouldBe("Running");
-        view.UnavailableImage.ShouldBeNull();
+        view.CannotStart.ShouldBeNull();
         recorder.Waits.ShouldContain(w => w.Description == "pod dns-probe Running");
     }
 
@@ -84,7 +84,7 @@ public sealed class ImageUnavailableReplayTests
         await recorder.WaitUntilAsync(v => v.Pods.TryGetValue("dns-probe", out var p) && p.Metadata.ResourceVersion == "503", StepTimeout, "the update seen", cancellationToken);
 
         // When a wait for a condition that never comes starts (all pods of a set Ready)
-        var error = await Should.ThrowAsync<ImageUnavailableException>(() => new WorkloadSteps(client, recorder, StepTimeout).WaitAllReadyAsync("web", 3, cancellationToken));
+        var error = await Should.ThrowAsync<PodCannotStartException>(() => new WorkloadSteps(client, recorder, StepTimeout).WaitAllReadyAsync("web", 3, cancellationToken));
 
         // Then it ends at once, before the first watch event after it, with the same line
         error.Message.ShouldContain("ErrImageNeverPull");

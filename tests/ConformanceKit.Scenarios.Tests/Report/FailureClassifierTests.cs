@@ -70,7 +70,7 @@ public sealed class FailureClassifierTests
             + "kubelet: 'Failed to pull image \"bb:9\": not found'); pass --busybox-image IMAGE (CK_BUSYBOX_IMAGE) naming a busybox image the cluster can pull";
 
         // When both are classified
-        var image = FailureClassifier.Classify($"ConformanceKit.Scenarios.Recording.ImageUnavailableException : {line}");
+        var image = FailureClassifier.Classify($"ConformanceKit.Scenarios.Recording.PodCannotStartException : {line}");
         var other = FailureClassifier.Classify($"System.InvalidOperationException : {line}");
 
         // Then the image's is an error whose reason is the line as it is; another exception keeps its type in front
