@@ -6,7 +6,8 @@ namespace ConformanceKit.Cli;
 /// <summary>
 /// <c>ck workload validate --workload-manifest FILE [--workload-manifest FILE…] [--workload-name NAME]
 /// [--workload-image-map FROM=TO…]</c>: checks the user's workload files without a cluster and prints what each
-/// scenario would apply and which promises it can check; bad input is one line and exit 2.
+/// scenario would apply, which promises it can check and, last, warnings (Secrets and ConfigMaps the pod template
+/// needs that the files do not hold; exit 0 all the same); bad input is one line and exit 2.
 /// </summary>
 internal static class WorkloadCommand
 {

@@ -16,6 +16,7 @@ public sealed class WorkloadPlan
         Images = images;
         Preview = preview;
         Verdicts = verdicts;
+        MissingReferences = PodTemplateReferences.Missing(workload.StatefulSet, preview.Documents);
     }
 
     /// <summary>The set, its Service and every document as the user wrote them.</summary>
@@ -29,6 +30,12 @@ public sealed class WorkloadPlan
 
     /// <summary>Each seed promise judged on the manifest.</summary>
     public IReadOnlyList<PromiseVerdict> Verdicts { get; }
+
+    /// <summary>
+    /// The Secrets and ConfigMaps the set's pod template requires that no document applied provides: warnings, since
+    /// an operator among the documents may make them, and each test's namespace holds nothing else.
+    /// </summary>
+    public IReadOnlyList<MissingReference> MissingReferences { get; }
 
     /// <summary>Checks the input; a <see cref="WorkloadInputException"/> (one line) on the first problem.</summary>
     public static WorkloadPlan Prepare(IReadOnlyList<string> files, string? workloadName, IEnumerable<string> imageMap, IReadOnlyDictionary<string, string> labels)
@@ -55,7 +62,10 @@ public sealed class WorkloadPlan
     public RewrittenWorkload RewriteFor(string targetNamespace, IReadOnlyDictionary<string, string> labels) =>
         NamespaceRewrite.Apply(Workload.Documents, targetNamespace, labels, Images);
 
-    /// <summary>What <c>ck workload validate</c> prints: the workload, the changes each scenario makes, the references left alone and the verdicts.</summary>
+    /// <summary>
+    /// What <c>ck workload validate</c> prints: the workload, the changes each scenario makes, the references left
+    /// alone, the verdicts and, last, the warnings (<see cref="MissingReferences"/>).
+    /// </summary>
     public IReadOnlyList<string> Summary()
     {
         var set = Workload.StatefulSet;
@@ -74,6 +84,12 @@ public sealed class WorkloadPlan
 
         lines.Add("promises:");
         lines.AddRange(Verdicts.Select(v => $"  {v}"));
+        if (MissingReferences.Count > 0)
+        {
+            lines.Add("warnings (the run goes on):");
+            lines.AddRange(MissingReferences.Select(r => $"  {r}"));
+        }
+
         return lines;
     }
 }

@@ -101,6 +101,12 @@ public abstract partial class WorkloadScenarioTest : ScenarioTest
             Note(line);
         }
 
+        // Not refused (an operator among the documents may make them), but a pod that needs one ends the wait with its line.
+        foreach (var reference in Plan.MissingReferences)
+        {
+            Note($"warning: {reference}");
+        }
+
         Note(PromiseGate.Decide(Plan.Verdicts, Plan.Workload.StatefulSet, WorkloadPromises.Readiness).ToString());
         if (Shape.Templates.Count > 0)
         {
