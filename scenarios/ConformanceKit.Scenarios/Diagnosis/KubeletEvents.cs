@@ -10,7 +10,8 @@ namespace ConformanceKit.Scenarios.Diagnosis;
 /// </summary>
 internal static partial class KubeletEvents
 {
-    // What the kubelet's event recorder puts before a message once it merges similar events of one object.
+    // What client-go's event recorder (the kubelet's, the controllers') puts before a message once it merges similar
+    // events of one object.
     private const string Combined = "(combined from similar events): ";
 
     /// <summary>
@@ -35,11 +36,14 @@ internal static partial class KubeletEvents
     /// <summary>The field path the kubelet's container events carry: <c>spec.containers{name}</c>.</summary>
     public static string FieldPath(string field, string container) => $"spec.{field}{{{container}}}";
 
-    /// <summary>A kubelet message on one line (whitespace collapsed), or "no message".</summary>
-    public static string OneLine(string? message)
+    /// <summary>
+    /// A message on one line (whitespace collapsed), or "no message"; cut to <paramref name="maxLength"/> characters
+    /// and an ellipsis when longer.
+    /// </summary>
+    public static string OneLine(string? message, int maxLength = int.MaxValue)
     {
         var said = Whitespace().Replace(message ?? "", " ").Trim();
-        return said.Length == 0 ? "no message" : said;
+        return said.Length == 0 ? "no message" : said.Length > maxLength ? said[..maxLength].TrimEnd() + " …" : said;
     }
 
     /// <summary>The container statuses of <paramref name="pod"/>, init containers first, each with its spec field.</summary>
@@ -47,7 +51,8 @@ internal static partial class KubeletEvents
         (pod.Status?.InitContainerStatuses ?? []).Select(s => (Field: "initContainers", Status: s))
             .Concat((pod.Status?.ContainerStatuses ?? []).Select(s => (Field: "containers", Status: s)));
 
-    private static string Unmerged(string? message) =>
+    /// <summary>The message without the prefix client-go's event recorder (the kubelet's, the controllers') puts on merged events.</summary>
+    public static string Unmerged(string? message) =>
         message is null ? "" : message.StartsWith(Combined, StringComparison.Ordinal) ? message[Combined.Length..] : message;
 
     [GeneratedRegex(@"\s+")]

@@ -41,7 +41,8 @@ public sealed class NamespaceView
 
     /// <summary>
     /// The first pod (by name) that can never start, for an image its kubelet cannot have or a Secret or ConfigMap
-    /// its namespace does not hold (<see cref="PodStartJudgement"/>), or null; terminating pods are not judged.
+    /// its namespace does not hold, else the first that its StatefulSet cannot create because the API server refuses
+    /// it (<see cref="PodStartJudgement"/>), or null; terminating pods are not judged.
     /// </summary>
     public PodCannotStart? CannotStart => _cannotStart.Value;
 

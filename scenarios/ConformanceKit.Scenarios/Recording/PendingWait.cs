@@ -11,9 +11,9 @@ internal sealed class PendingWait(Func<NamespaceView, bool> condition, string de
 
     /// <summary>
     /// Evaluates the condition; a condition that throws fails the wait with that exception. A condition that does not
-    /// hold while a pod of the namespace can never start (its image, a missing Secret or ConfigMap) fails the wait at
-    /// once with a <see cref="PodCannotStartException"/>: every wait of a scenario passes here, and a scenario with such a pod
-    /// would otherwise wait out its step timeout and end as a bare timeout.
+    /// hold while a pod of the namespace can never start (its image, a missing Secret or ConfigMap, a creation the API
+    /// server refuses) fails the wait at once with a <see cref="PodCannotStartException"/>: every wait of a scenario
+    /// passes here, and a scenario with such a pod would otherwise wait out its step timeout and end as a bare timeout.
     /// </summary>
     public bool TryComplete(NamespaceView view)
     {

@@ -4,9 +4,10 @@ namespace ConformanceKit.Scenarios.Recording;
 
 /// <summary>
 /// A wait of the recorder ended early because a pod in its namespace can never start (<see cref="PodStartJudgement"/>):
-/// an image its kubelet cannot have, or a Secret or ConfigMap its namespace does not hold. Bad input, not a broken
-/// promise: <see cref="Exception.Message"/> is one line naming the pod, what it lacks, the kubelet's message and what
-/// to do, and the report counts it as an error.
+/// an image its kubelet cannot have, a Secret or ConfigMap its namespace does not hold, or an API server that refuses
+/// its StatefulSet's creation of it (so it never exists). Bad input or a cluster policy, not a broken promise:
+/// <see cref="Exception.Message"/> is one line naming the pod, what stops it, the kubelet's or the API server's message
+/// and what to do, and the report counts it as an error.
 /// </summary>
 public sealed class PodCannotStartException : Exception
 {
@@ -35,6 +36,9 @@ public sealed class PodCannotStartException : Exception
     {
     }
 
-    /// <summary>What was found (an <see cref="ImageUnavailable"/> or a <see cref="MissingConfigObject"/>), when the judgement found it.</summary>
+    /// <summary>
+    /// What was found (an <see cref="ImageUnavailable"/>, a <see cref="MissingConfigObject"/> or a <see cref="PodNotCreated"/>),
+    /// when the judgement found it.
+    /// </summary>
     public PodCannotStart? Cause { get; }
 }

@@ -19,7 +19,8 @@ public sealed partial class ScenarioRecorder
     /// Completes with the first view for which <paramref name="condition"/> holds, evaluated now and after every
     /// watch event; throws <see cref="TimeoutException"/> naming <paramref name="description"/>, the timeout and
     /// the namespace's state when it does not hold within <paramref name="timeout"/>. While it does not hold, a pod of
-    /// the namespace that can never start (its image, a missing Secret or ConfigMap: <see cref="NamespaceView.CannotStart"/>)
+    /// the namespace that can never start (its image, a missing Secret or ConfigMap, a creation the API server refuses:
+    /// <see cref="NamespaceView.CannotStart"/>)
     /// ends the wait at once with a <see cref="PodCannotStartException"/> carrying the one line that says so.
     /// </summary>
     public async Task<NamespaceView> WaitUntilAsync(

@@ -12,8 +12,8 @@ namespace ConformanceKit.Scenarios.Storage;
 /// pod scheduled, and the provisioner's last try failed). Judged when a set never got Ready: that failure is the
 /// class's, a violation, while every other reason (a WaitForFirstConsumer claim whose pod is not scheduled yet or is
 /// unschedulable for cpu or a taint, a provisioner that has not answered yet) passes here and stays the harness's
-/// timeout, whose message carries the diagnosis. An image that cannot be pulled, or a missing Secret or ConfigMap,
-/// ends the wait before its timeout (<see cref="Recording.PodCannotStartException"/>), so it never reaches this judgement.
+/// timeout, whose message carries the diagnosis. An image that cannot be pulled, a missing Secret or ConfigMap, or a
+/// pod the API server refuses to create, ends the wait before its timeout (<see cref="Recording.PodCannotStartException"/>), so it never reaches this judgement.
 /// </summary>
 public static class ClaimSupply
 {

@@ -8,7 +8,8 @@ namespace ConformanceKit.Scenarios.Report;
 /// (<c>CheckFailedException</c>), a Shouldly or NUnit assertion on observed behaviour. Errors: everything else, and
 /// also a negative control that passed (the check could not tell the behaviour apart, so nothing was proven), a
 /// failure in a one-time set-up, a tear-down (clean-up) that failed after the test passed, a probe tool that crashed,
-/// and a pod that can never start, for its image or a missing Secret or ConfigMap (its one line is the reason as it is).
+/// and a pod that can never start, for its image, a missing Secret or ConfigMap, or a creation the API server refuses
+/// (its one line is the reason as it is).
 /// </summary>
 public static partial class FailureClassifier
 {
