@@ -30,6 +30,7 @@ flag                      TestRunParameter / env        default
 --max-reattach-seconds S  MaxReattachSeconds / CK_MAX_REATTACH_SECONDS  none; a failed check when a class's re-attach p95 exceeds S
 --busybox-image IMAGE     BusyboxImage / CK_BUSYBOX_IMAGE  busybox:1.36.1
 --cluster-domain DOMAIN   ClusterDomain / CK_CLUSTER_DOMAIN  read from the DNS probe pod's resolv.conf (cluster.local when it does not say): the domain pod names are looked up under
+--pod-security-level LEVEL  PodSecurityLevel / CK_POD_SECURITY_LEVEL  none: the cluster's default; privileged, baseline or restricted: every namespace of the run gets the label pod-security.kubernetes.io/enforce=LEVEL (for a cluster whose default level refuses the suite's pods)
 --workload-image IMAGE    WorkloadImage / CK_WORKLOAD_IMAGE  nginx:1.27.3
 --workload-manifest FILE  WorkloadManifest / CK_WORKLOAD_MANIFEST  workload mode only, required; repeatable (CK_*: a comma list of absolute paths): your StatefulSet, its headless Service and what they need (helm template output works)
 --workload-name NAME      WorkloadName / CK_WORKLOAD_NAME  the only StatefulSet in the files; needed when they hold several
@@ -90,6 +91,7 @@ while [ $# -gt 0 ]; do
     --max-reattach-seconds) need "$@"; set_env CK_MAX_REATTACH_SECONDS "$2"; shift 2 ;;
     --busybox-image) need "$@"; set_env CK_BUSYBOX_IMAGE "$2"; shift 2 ;;
     --cluster-domain) need "$@"; set_env CK_CLUSTER_DOMAIN "$2"; shift 2 ;;
+    --pod-security-level) need "$@"; set_env CK_POD_SECURITY_LEVEL "$2"; shift 2 ;;
     --workload-image) need "$@"; set_env CK_WORKLOAD_IMAGE "$2"; shift 2 ;;
     --k3s-image) need "$@"; set_env CK_K3S_IMAGE "$2"; shift 2 ;;
     --k3s-image-archive) need "$@"; set_env CK_K3S_IMAGE_ARCHIVE "$(abs "$2")"; shift 2 ;;

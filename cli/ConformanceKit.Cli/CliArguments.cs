@@ -17,6 +17,7 @@ internal static class CliArguments
         ["--load-image"] = "LoadImages",
         ["--busybox-image"] = "BusyboxImage",
         ["--cluster-domain"] = "ClusterDomain",
+        ["--pod-security-level"] = "PodSecurityLevel",
         ["--workload-image"] = "WorkloadImage",
         ["--scale-to"] = "ScaleTo",
         ["--samples"] = "Samples",

@@ -82,6 +82,30 @@ public sealed class PreflightCommandTests
     }
 
     [Test]
+    public async Task Preflight_APodSecurityLevelThatIsNone_IsOneUsageLine_AndALevelPassesToTheTargetCheck()
+    {
+        // Given a malformed kubeconfig, so that an accepted level goes on to a check that fails on its own (the control)
+        var path = Path.Combine(folder, "broken.yaml");
+        await File.WriteAllTextAsync(path, "apiVersion: v1\nclusters: [oops\n");
+
+        // When ck preflight is given 'strict' as a flag and as run-tests.sh hands it on (CK_POD_SECURITY_LEVEL), and 'baseline'
+        var flag = await CkProcess.RunAsync(null, "preflight", "--kubeconfig", path, "--pod-security-level", "strict");
+        var variable = await CkProcess.RunAsync(new Dictionary<string, string?> { ["CK_POD_SECURITY_LEVEL"] = "strict" }, "preflight", "--kubeconfig", path);
+        var level = await CkProcess.RunAsync(null, "preflight", "--kubeconfig", path, "--pod-security-level", "baseline");
+
+        // Then 'strict' is one usage line naming it and the three levels, exit 2; 'baseline' reaches the kubeconfig's failure
+        foreach (var refused in new[] { flag, variable })
+        {
+            refused.ExitCode.ShouldBe(2);
+            OneLine(refused.Stderr).ShouldBe(
+                "ck: PodSecurityLevel (TestRunParameter PodSecurityLevel or CK_POD_SECURITY_LEVEL) is 'strict'; expected privileged, baseline or restricted");
+        }
+
+        level.ExitCode.ShouldBe(1);
+        OneLine(level.Stderr).ShouldContain(path);
+    }
+
+    [Test]
     public async Task Preflight_AbsentK3sImageAndMissingArchive_OneLineNamingTheArchive()
     {
         // Given the local engine, an absent k3s image and an archive path that does not exist

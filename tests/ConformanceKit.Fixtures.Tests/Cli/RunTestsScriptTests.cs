@@ -21,7 +21,7 @@ public sealed class RunTestsScriptTests
         foreach (var (flag, name) in new[]
         {
             ("--kubeconfig", "Kubeconfig"), ("--context", "Context"), ("--storage-class", "StorageClass"),
-            ("--busybox-image", "BusyboxImage"), ("--cluster-domain", "ClusterDomain"), ("--workload-image", "WorkloadImage"), ("--k3s-image", "K3sImage"),
+            ("--busybox-image", "BusyboxImage"), ("--cluster-domain", "ClusterDomain"), ("--pod-security-level", "PodSecurityLevel"), ("--workload-image", "WorkloadImage"), ("--k3s-image", "K3sImage"),
             ("--k3s-image-archive", "K3sImageArchive"), ("--load-image", "LoadImages"), ("--k3s-airgap-images", "K3sAirgapImages"), ("--keep-cluster", "KeepCluster"),
             ("--keep-namespaces", "KeepNamespaces"), ("--keep-failed", "KeepFailed"), ("--scale-to", "ScaleTo"), ("--samples", "Samples"),
             ("--max-bind-seconds", "MaxBindSeconds"), ("--max-reattach-seconds", "MaxReattachSeconds"),

@@ -14,7 +14,7 @@ public sealed class RunTestsSettingsTests
     public void CreateStandIns()
     {
         folder = Directory.CreateTempSubdirectory("ck-script-").FullName;
-        var record = "printf '%s\\0' \"$PWD\" \"${CK_KUBECONFIG-unset}\" \"${CK_CONTEXT-unset}\" \"${CK_LOAD_IMAGES-unset}\" \"${CK_CLUSTER-unset}\" \"${CK_KEEP_CLUSTER-unset}\"";
+        var record = "printf '%s\\0' \"$PWD\" \"${CK_KUBECONFIG-unset}\" \"${CK_CONTEXT-unset}\" \"${CK_LOAD_IMAGES-unset}\" \"${CK_CLUSTER-unset}\" \"${CK_KEEP_CLUSTER-unset}\" \"${CK_POD_SECURITY_LEVEL-unset}\"";
         RunTestsScript.WriteStandIn(Path.Combine(folder, "path", "dotnet"), $"case \"$1\" in test) {record} > \"$CK_TEST_OUT/suite\" ;; esac\nexit 0");
         RunTestsScript.WriteStandIn(RunTestsScript.CkPath(folder), $"[ \"$1\" = report ] && exit 0\n{record} > \"$CK_TEST_OUT/ck\"\nexit \"${{CK_TEST_CK_EXIT:-0}}\"");
     }
@@ -42,6 +42,19 @@ public sealed class RunTestsSettingsTests
             seen[4].ShouldBe("kubeconfig");
             seen[5].ShouldBe("true");
         }
+    }
+
+    [Test]
+    public async Task PodSecurityLevel_ReachesCkAndTheSuiteAsItsVariable()
+    {
+        // Given --pod-security-level baseline, When the script runs
+        var (exit, _) = await RunAsync(folder, null, "--pod-security-level", "baseline");
+
+        // Then ck (which refuses a value that is no level) and the suite both see CK_POD_SECURITY_LEVEL=baseline;
+        // without the flag it stays unset (NoTargetFlags_LeaveTheTargetToTheOptions, the control)
+        exit.ShouldBe(0);
+        Recorded("ck")[6].ShouldBe("baseline");
+        Recorded("suite")[6].ShouldBe("baseline");
     }
 
     [Test]

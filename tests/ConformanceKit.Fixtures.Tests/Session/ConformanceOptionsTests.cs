@@ -76,6 +76,7 @@ public sealed class ConformanceOptionsTests
     [TestCase("Cluster", "minikube", "k3s or kubeconfig")]
     [TestCase("TestTimeout", "soon", "seconds")]
     [TestCase("ClusterDomain", "cluster_local", "a DNS domain such as cluster.local")]
+    [TestCase("PodSecurityLevel", "strict", "privileged, baseline or restricted")]
     public void Read_MalformedValue_NamesSettingVariableAndValue(string name, string value, string expected)
     {
         // Given a malformed value, When read, Then the message names the setting, its variable, the value and what is expected
