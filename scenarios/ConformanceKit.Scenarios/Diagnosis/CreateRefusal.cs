@@ -17,10 +17,13 @@ internal static partial class CreateRefusal
         if (PodSecurity().Match(message) is { Success: true } security)
         {
             var level = security.Groups["level"].Value;
-            var admitting = level == "restricted" ? "baseline or privileged" : "privileged";
+            // The flag names the least permissive level that admits what the refused level does not.
+            var (suggested, admitting) = level == "restricted" ? ("baseline", "baseline or privileged") : ("privileged", "privileged");
             return $"namespace {ns} enforces PodSecurity \"{level}:{security.Groups["version"].Value}\" (its pod-security.kubernetes.io/enforce "
-                + "level; ConformanceKit labels its namespaces with none, so the cluster's default or a policy of it set this): the run's "
-                + $"namespaces need a level that admits the pods ({admitting}), or the pod template a securityContext that meets \"{level}\"";
+                + "level: the cluster's default or a policy of it, unless --pod-security-level set it): rerun with --pod-security-level "
+                + $"{suggested} (CK_POD_SECURITY_LEVEL) to label the run's namespaces with a level that admits the pods ({admitting}), if this "
+                + "cluster lets you label namespaces so; or, for a StatefulSet of your own (--workload-manifest), give its pod template a "
+                + $"securityContext that meets \"{level}\"";
         }
 
         if (Quota().IsMatch(message) || LimitRange().IsMatch(message))

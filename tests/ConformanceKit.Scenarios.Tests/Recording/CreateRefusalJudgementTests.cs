@@ -26,9 +26,32 @@ public sealed class CreateRefusalJudgementTests
         refused.Line.ShouldBe(
             "pod ordered-lifecycle/web-0 cannot be created: the API server has refused StatefulSet web's creation of it for 41 s "
             + $"(FailedCreate, 14 failures; API server: '{PodSecurity[..400].TrimEnd()} …'); namespace ordered-lifecycle enforces PodSecurity "
-            + "\"restricted:latest\" (its pod-security.kubernetes.io/enforce level; ConformanceKit labels its namespaces with none, so the "
-            + "cluster's default or a policy of it set this): the run's namespaces need a level that admits the pods (baseline or privileged), "
-            + "or the pod template a securityContext that meets \"restricted\"");
+            + "\"restricted:latest\" (its pod-security.kubernetes.io/enforce level: the cluster's default or a policy of it, unless "
+            + "--pod-security-level set it): rerun with --pod-security-level baseline (CK_POD_SECURITY_LEVEL) to label the run's namespaces "
+            + "with a level that admits the pods (baseline or privileged), if this cluster lets you label namespaces so; or, for a StatefulSet "
+            + "of your own (--workload-manifest), give its pod template a securityContext that meets \"restricted\"");
+    }
+
+    [Test]
+    public void PodSecurityRefusalAtBaseline_NamesTheFlagWithPrivileged_NotBaseline()
+    {
+        // Given web-0 refused over 41 s by PodSecurity "baseline" (a privileged container), and the same set refused at "restricted"
+        var baseline = "pods \"web-0\" is forbidden: violates PodSecurity \"baseline:v1.28\": privileged (container \"web\" must not set "
+            + "securityContext.privileged=true)";
+        var atBaseline = PodStartJudgement.Judge([], [Event(FailedCreate(baseline, 14, first: 0, span: 41))]).ShouldBeOfType<PodNotCreated>();
+        var atRestricted = PodStartJudgement.Judge([], [Event(FailedCreate(PodSecurity, 14, first: 0, span: 41))]).ShouldBeOfType<PodNotCreated>();
+
+        // When their advice is read
+        var advice = atBaseline.Line[(atBaseline.Line.IndexOf("'); ", StringComparison.Ordinal) + 4)..];
+        var control = atRestricted.Line[(atRestricted.Line.IndexOf("'); ", StringComparison.Ordinal) + 4)..];
+
+        // Then the baseline refusal names the only level that admits it, privileged; the restricted one (control) names baseline
+        advice.ShouldStartWith("namespace ordered-lifecycle enforces PodSecurity \"baseline:v1.28\"");
+        advice.ShouldContain("rerun with --pod-security-level privileged (CK_POD_SECURITY_LEVEL) to label the run's namespaces with a level "
+            + "that admits the pods (privileged),");
+        advice.ShouldEndWith("securityContext that meets \"baseline\"");
+        advice.ShouldNotContain("--pod-security-level baseline");
+        control.ShouldContain("rerun with --pod-security-level baseline (CK_POD_SECURITY_LEVEL)");
     }
 
     [TestCase(Quota, "a ResourceQuota of namespace ordered-lifecycle does not admit it (one of the files given with --workload-manifest")]
