@@ -17,8 +17,11 @@ internal static partial class CreateRefusal
         if (PodSecurity().Match(message) is { Success: true } security)
         {
             var level = security.Groups["level"].Value;
-            // The flag names the least permissive level that admits what the refused level does not.
-            var (suggested, admitting) = level == "restricted" ? ("baseline", "baseline or privileged") : ("privileged", "privileged");
+            // The flag names the least permissive level that admits what the refused level does not: baseline for a
+            // restricted refusal, unless the refusal also lists a check of the baseline level itself.
+            var (suggested, admitting) = level == "restricted" && !BaselineCheck().IsMatch(message)
+                ? ("baseline", "baseline or privileged")
+                : ("privileged", "privileged");
             return $"namespace {ns} enforces PodSecurity \"{level}:{security.Groups["version"].Value}\" (its pod-security.kubernetes.io/enforce "
                 + "level: the cluster's default or a policy of it, unless --pod-security-level set it): rerun with --pod-security-level "
                 + $"{suggested} (CK_POD_SECURITY_LEVEL) to label the run's namespaces with a level that admits the pods ({admitting}), if this "
@@ -47,6 +50,11 @@ internal static partial class CreateRefusal
 
     [GeneratedRegex(@"violates PodSecurity ""(?<level>[a-z]+):(?<version>[^""]+)""")]
     private static partial Regex PodSecurity();
+
+    // The checks of the baseline level, by the names PodSecurity admission lists them under in its refusal
+    // ("<check> (<detail>)", after the level or a comma); restricted runs them too, and only privileged waives them.
+    [GeneratedRegex(@"(?:"": |, )(?:privileged|host namespaces|hostPath volumes|hostPort|non-default capabilities|forbidden sysctls|procMount|seLinuxOptions|forbidden AppArmor profiles?|hostProcess) \(")]
+    private static partial Regex BaselineCheck();
 
     [GeneratedRegex(@"\b(?:exceeded|failed) quota: ")]
     private static partial Regex Quota();

@@ -54,6 +54,21 @@ public sealed class CreateRefusalJudgementTests
         control.ShouldContain("rerun with --pod-security-level baseline (CK_POD_SECURITY_LEVEL)");
     }
 
+    [Test]
+    public void PodSecurityRefusalAtRestricted_ThatListsABaselineCheck_NamesPrivileged()
+    {
+        // Given web-0 refused at "restricted" for a hostPath volume (a baseline check) besides the restricted ones
+        var hostPath = PodSecurity.Replace("\"restricted:latest\": ", "\"restricted:latest\": hostPath volumes (volume \"data\"), ", StringComparison.Ordinal);
+        var refused = PodStartJudgement.Judge([], [Event(FailedCreate(hostPath, 14, first: 0, span: 41))]).ShouldBeOfType<PodNotCreated>();
+
+        // When its advice is read
+        var advice = refused.Line[(refused.Line.IndexOf("'); ", StringComparison.Ordinal) + 4)..];
+
+        // Then baseline would refuse it too, so the flag names privileged (the plain restricted refusal above names baseline: the control)
+        advice.ShouldContain("rerun with --pod-security-level privileged (CK_POD_SECURITY_LEVEL)");
+        advice.ShouldNotContain("--pod-security-level baseline");
+    }
+
     [TestCase(Quota, "a ResourceQuota of namespace ordered-lifecycle does not admit it (one of the files given with --workload-manifest")]
     [TestCase(LimitRange, "a LimitRange of namespace ordered-lifecycle does not admit it (one of the files given with --workload-manifest")]
     [TestCase(NoServiceAccount, "the pod template's serviceAccountName names ServiceAccount \"web-sa\", which namespace ordered-lifecycle does not hold; "
